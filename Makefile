@@ -1,0 +1,66 @@
+# Kindness in Practice: every task has a target; `make help` lists them.
+# `make serve` and `make test` set everything up on a fresh machine.
+
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+MAKEFLAGS += --no-print-directory
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+# Material prints an end-of-life notice about MkDocs on every run; the README explains our plan.
+export NO_MKDOCS_2_WARNING := 1
+export DISABLE_MKDOCS_2_WARNING := true
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: help install serve build test check lint format typecheck lock browser clean
+
+help: ## List the targets and what they do
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+
+$(INSTALLED): requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $@
+
+install: $(INSTALLED) ## Create .venv and install the locked dependencies
+
+serve: $(INSTALLED) ## Build and serve the site at http://127.0.0.1:8000, reloading on changes
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+
+build: $(INSTALLED) ## Strict build into site/ (any warning fails; site/ is replaced only on success)
+	$(BIN)/python scripts/build.py
+
+browser: ## Make sure Chromium is there for the browser tests (installs it with apt-get if it can)
+	@$(PYTHON) scripts/ensure_chromium.py
+
+test: $(INSTALLED) browser ## Install everything the tests need, then run the whole test suite
+	$(BIN)/pytest
+
+lint: $(INSTALLED) ## Lint the Python code with ruff
+	$(BIN)/ruff check .
+
+format: $(INSTALLED) ## Format the Python code with ruff
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+typecheck: $(INSTALLED) ## Type-check the Python code with mypy
+	$(BIN)/mypy
+
+check: $(INSTALLED) ## What CI runs: lint, format check, type check, then the tests
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+	$(MAKE) test
+
+lock: ## Re-resolve requirements.lock from pyproject.toml (needs the package index)
+	$(PYTHON) -m venv .cache/lock-venv
+	.cache/lock-venv/bin/python -m pip install --quiet uv
+	.cache/lock-venv/bin/uv pip compile pyproject.toml --extra test --extra dev \
+	  --generate-hashes --universal --python-version 3.11.5 --no-header --quiet -o requirements.lock
+
+clean: ## Remove the built site, caches and the virtual environment
+	rm -rf site .cache .pytest_cache .mypy_cache .ruff_cache $(VENV)

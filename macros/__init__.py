@@ -1,0 +1,39 @@
+"""The handbook's Python package; as mkdocs-macros' entry point it registers the page macros."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from macros import render
+
+
+def define_env(env: Any) -> None:
+    """Register the one-line macros authors use in Markdown pages."""
+
+    def catalogue() -> Any:
+        return env.conf["kindness_site"].catalogue
+
+    def here() -> str:
+        return str(env.page.file.src_uri)
+
+    def example_card(example_id: str) -> str:
+        return render.example_card(catalogue(), here(), example_id)
+
+    def example_list(
+        theme: str | None = None,
+        sector: str | None = None,
+        audience: str | None = None,
+        lever: str | None = None,
+    ) -> str:
+        return render.example_list(
+            catalogue(), here(), theme=theme, sector=sector, audience=audience, lever=lever
+        )
+
+    def cite(report_id: str) -> str:
+        return render.cite(catalogue(), here(), report_id)
+
+    def related() -> str:
+        return render.related(catalogue(), here())
+
+    for function in (example_card, example_list, cite, related):
+        env.macro(function)

@@ -1,0 +1,72 @@
+"""MkDocs adapter: check the content, add pages made from data, and place them in the site."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from macros.problems import ContentError
+from macros.site import Site, load_site
+
+SITE_KEY = "kindness_site"
+
+
+@event_priority(100)  # before mkdocs-macros, so the macros can use the loaded site
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Load and check every data file and page; stop the build with one report if any fail."""
+    root = Path(config.config_file_path).parent
+    try:
+        config[SITE_KEY] = load_site(Path(config.docs_dir), root / "data")
+    except ContentError as error:
+        raise PluginError(str(error)) from None
+    return config
+
+
+def site_of(config: MkDocsConfig) -> Site:
+    """Return the site loaded for this build."""
+    site: Site = config[SITE_KEY]
+    return site
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Add the pages made from data; their edit link opens the data file behind them."""
+    for page in site_of(config).generated:
+        file = File.generated(config, page.src_uri, content=page.markdown)
+        # edit_uri is relative to the docs folder in the repository; data files sit beside it.
+        file.edit_uri = f"../{page.edit_path}" if page.edit_path else None
+        files.append(file)
+    return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
+    """Give every glossary term on the page a definition on hover and focus."""
+    return f"{markdown}\n\n{site_of(config).abbreviations}"
+
+
+def on_page_context(
+    context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation
+) -> dict[str, Any]:
+    """Mark the section a record page belongs to, since record pages stay out of the sidebar."""
+    section = _section_index(page)
+    for item in nav.pages:
+        # Clear the mark left by the previous record page, then set this page's own.
+        item.active = False
+    page.active = True
+    for item in nav.pages:
+        if item.file.src_uri == section:
+            item.active = True
+    return context
+
+
+def _section_index(page: Page) -> str | None:
+    folder, _, name = page.file.src_uri.partition("/")
+    if name and name != "index.md" and folder in ("examples", "reports", "organisations", "themes"):
+        return "examples/index.md" if folder == "organisations" else f"{folder}/index.md"
+    return None

@@ -1,0 +1,44 @@
+"""Where each page and record lives in the site, and relative links between them."""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+
+from macros.catalogue import Catalogue, Ref
+
+# The folder each kind of generated record page lives in.
+FOLDERS = {"example": "examples", "report": "reports", "organisation": "organisations"}
+THEMES_FOLDER = "themes"
+GLOSSARY_PAGE = "glossary.md"
+
+
+def src_uri(ref: Ref) -> str:
+    """Return the docs-relative Markdown path of a page or record."""
+    if ref.kind == "guidance":
+        return ref.key
+    return f"{FOLDERS[ref.kind]}/{ref.key}.md"
+
+
+def theme_uri(theme_id: str) -> str:
+    """Return the docs-relative path of a theme's page."""
+    return f"{THEMES_FOLDER}/{theme_id}.md"
+
+
+def relative(from_uri: str, to_uri: str) -> str:
+    """Return a Markdown link from one docs page to another, which MkDocs then checks."""
+    return posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
+
+
+@dataclass(frozen=True)
+class Link:
+    """A titled link, ready for a template."""
+
+    title: str
+    href: str
+    note: str = ""
+
+
+def link_to(catalogue: Catalogue, from_uri: str, ref: Ref, note: str = "") -> Link:
+    """Return a link from the page at `from_uri` to a page or record, titled as it is titled."""
+    return Link(catalogue.title(ref), relative(from_uri, src_uri(ref)), note)

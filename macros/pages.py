@@ -1,0 +1,240 @@
+"""Turn records into page Markdown through templates: one template per kind of page."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import jinja2
+from markupsafe import Markup
+
+from macros.catalogue import Catalogue, Ref
+from macros.links import GLOSSARY_PAGE, THEMES_FOLDER, Link, link_to, relative, src_uri, theme_uri
+from macros.models import Example, Report, Term
+
+KIND_LABELS = {"documented": "Documented", "illustrative": "Illustrative"}
+SECTIONS = (
+    ("context", "Context"),
+    ("what_they_did", "What they did"),
+    ("what_changed", "What changed"),
+    ("what_was_hard", "What was hard"),
+    ("try_it_yourself", "Try it yourself"),
+)
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """A page made from data: where it goes, its Markdown, and the file to edit to change it."""
+
+    src_uri: str
+    markdown: str
+    edit_path: str | None = None
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One labelled line in a record's summary box."""
+
+    label: str
+    items: tuple[Link, ...]
+
+
+def environment() -> jinja2.Environment:
+    """Return the Jinja environment for the handbook's page templates."""
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("macros", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["markdown"] = markdown_field
+    env.filters["first_sentence"] = first_sentence
+    return env
+
+
+def markdown_field(text: str) -> Markup:
+    """Let a Markdown field from data through as Markdown rather than escaped text."""
+    return Markup(text)  # noqa: S704 (Markdown from reviewed data files)
+
+
+def first_sentence(text: str) -> str:
+    """Return the first sentence of a paragraph, for a page's description."""
+    match = re.match(r"(.+?[.!?])(\s|$)", " ".join(text.split()))
+    return match.group(1) if match else text
+
+
+def generate_pages(catalogue: Catalogue) -> list[GeneratedPage]:
+    """Render every page that comes from data."""
+    env = environment()
+    data = catalogue.data
+    pages = [
+        *(_example_page(env, catalogue, example) for example in data.examples.values()),
+        *(_report_page(env, catalogue, report) for report in data.reports.values()),
+        *(_organisation_page(env, catalogue, key) for key in data.organisations),
+        *(_theme_page(env, catalogue, theme) for theme in catalogue.vocabulary("themes").values()),
+        _examples_index(env, catalogue),
+        _reports_index(env, catalogue),
+        _themes_index(env, catalogue),
+        _glossary_page(env, catalogue),
+    ]
+    return sorted(pages, key=lambda page: page.src_uri)
+
+
+def _links(catalogue: Catalogue, from_uri: str, refs: Iterable[Ref]) -> tuple[Link, ...]:
+    return tuple(
+        sorted((link_to(catalogue, from_uri, ref) for ref in refs), key=lambda link: link.title)
+    )
+
+
+def _terms(catalogue: Catalogue, vocabulary: str, ids: Iterable[str]) -> tuple[Link, ...]:
+    terms = catalogue.vocabulary(vocabulary)
+    return tuple(Link(terms[term_id].label, "") for term_id in ids if term_id in terms)
+
+
+def _theme_links(catalogue: Catalogue, from_uri: str, ids: Iterable[str]) -> tuple[Link, ...]:
+    themes = catalogue.vocabulary("themes")
+    return tuple(
+        Link(themes[theme_id].label, relative(from_uri, theme_uri(theme_id)))
+        for theme_id in ids
+        if theme_id in themes
+    )
+
+
+def period_text(example: Example) -> str:
+    """Return when an example ran, in words."""
+    start, end = example.period.from_, example.period.to
+    if end == "ongoing":
+        return f"{start} to now"
+    return str(start) if end == start else f"{start} to {end}"
+
+
+def _example_page(env: jinja2.Environment, catalogue: Catalogue, example: Example) -> GeneratedPage:
+    ref = Ref("example", example.id)
+    uri = src_uri(ref)
+    nations = catalogue.vocabulary("nations")
+    nation = nations[example.nation].label if example.nation in nations else example.nation
+    facts = [
+        Fact("Where", (Link(f"{example.place}, {nation}", ""),)),
+        Fact("When", (Link(period_text(example), ""),)),
+        Fact("Kind", (Link(KIND_LABELS[example.kind], ""),)),
+        Fact(
+            "Organisations",
+            _links(catalogue, uri, (Ref("organisation", o) for o in example.organisations)),
+        ),
+        Fact("Sectors", _terms(catalogue, "sectors", example.sectors)),
+        Fact("Themes", _theme_links(catalogue, uri, example.themes)),
+        Fact("For", _terms(catalogue, "audiences", example.audiences)),
+        Fact("What they changed", _terms(catalogue, "levers", example.levers)),
+        Fact("What stood in the way", _terms(catalogue, "barriers", example.barriers)),
+    ]
+    markdown = env.get_template("example.md.j2").render(
+        example=example,
+        kind_label=KIND_LABELS[example.kind],
+        facts=[fact for fact in facts if fact.items],
+        sections=[(title, getattr(example, name)) for name, title in SECTIONS],
+        related=_links(catalogue, uri, catalogue.refers_to(ref)),
+        referenced_in=_links(catalogue, uri, catalogue.referenced_in(ref)),
+    )
+    return GeneratedPage(uri, markdown, catalogue.data.label("examples", example.id))
+
+
+def _report_page(env: jinja2.Environment, catalogue: Catalogue, report: Report) -> GeneratedPage:
+    ref = Ref("report", report.id)
+    uri = src_uri(ref)
+    markdown = env.get_template("report.md.j2").render(
+        report=report,
+        themes=_theme_links(catalogue, uri, report.themes),
+        related=_links(catalogue, uri, catalogue.refers_to(ref)),
+        referenced_in=_links(catalogue, uri, catalogue.referenced_in(ref)),
+    )
+    return GeneratedPage(uri, markdown, catalogue.data.label("reports", report.id))
+
+
+def _organisation_page(env: jinja2.Environment, catalogue: Catalogue, key: str) -> GeneratedPage:
+    ref = Ref("organisation", key)
+    uri = src_uri(ref)
+    organisation = catalogue.data.organisations[key]
+    markdown = env.get_template("organisation.md.j2").render(
+        organisation=organisation,
+        kind=_terms(catalogue, "organisation_types", [organisation.type]),
+        nation=_terms(catalogue, "nations", [organisation.nation]),
+        referenced_in=_links(catalogue, uri, catalogue.referenced_in(ref)),
+    )
+    return GeneratedPage(uri, markdown, catalogue.data.label("organisations", key))
+
+
+def _theme_page(env: jinja2.Environment, catalogue: Catalogue, theme: Term) -> GeneratedPage:
+    uri = theme_uri(theme.id)
+    pages, examples, reports = catalogue.on_theme(theme.id)
+    markdown = env.get_template("theme.md.j2").render(
+        theme=theme,
+        guidance=[link_to(catalogue, uri, Ref("guidance", page.src_uri), page.meta.description)
+                  for page in pages],
+        examples=[link_to(catalogue, uri, Ref("example", e.id), e.summary) for e in examples],
+        reports=[link_to(catalogue, uri, Ref("report", r.id)) for r in reports],
+        terms=[term for term in catalogue.glossary if theme.id in term.themes],
+        glossary=relative(uri, GLOSSARY_PAGE),
+    )
+    return GeneratedPage(uri, markdown, "data/vocabularies.yml")
+
+
+def _examples_index(env: jinja2.Environment, catalogue: Catalogue) -> GeneratedPage:
+    uri = "examples/index.md"
+    examples = catalogue.examples_matching()
+    markdown = env.get_template("examples_index.md.j2").render(
+        examples=[
+            (
+                link_to(catalogue, uri, Ref("example", example.id), example.summary),
+                KIND_LABELS[example.kind],
+                _theme_links(catalogue, uri, example.themes),
+            )
+            for example in examples
+        ],
+    )
+    return GeneratedPage(uri, markdown)
+
+
+def _reports_index(env: jinja2.Environment, catalogue: Catalogue) -> GeneratedPage:
+    uri = "reports/index.md"
+    reports = sorted(catalogue.data.reports.values(), key=lambda r: (r.year or 0, r.title))
+    markdown = env.get_template("reports_index.md.j2").render(
+        reports=[(link_to(catalogue, uri, Ref("report", r.id), r.summary), r) for r in reports],
+    )
+    return GeneratedPage(uri, markdown)
+
+
+def _themes_index(env: jinja2.Environment, catalogue: Catalogue) -> GeneratedPage:
+    uri = f"{THEMES_FOLDER}/index.md"
+    themes = sorted(catalogue.vocabulary("themes").values(), key=lambda theme: theme.label)
+    markdown = env.get_template("themes_index.md.j2").render(
+        themes=[
+            Link(theme.label, relative(uri, theme_uri(theme.id)), theme.description)
+            for theme in themes
+        ],
+    )
+    return GeneratedPage(uri, markdown, "data/vocabularies.yml")
+
+
+def _glossary_page(env: jinja2.Environment, catalogue: Catalogue) -> GeneratedPage:
+    markdown = env.get_template("glossary.md.j2").render(
+        terms=[
+            (
+                term.term[:1].upper() + term.term[1:],
+                term,
+                _theme_links(catalogue, GLOSSARY_PAGE, term.themes),
+            )
+            for term in catalogue.glossary
+        ],
+    )
+    return GeneratedPage(GLOSSARY_PAGE, markdown, "data/glossary.yml")
+
+
+def abbreviations(catalogue: Catalogue) -> str:
+    """Return Markdown abbreviation lines that give every glossary term a hover definition."""
+    forms = [
+        (form, term.definition) for term in catalogue.glossary for form in (term.term, *term.aliases)
+    ]
+    return environment().get_template("abbreviations.md.j2").render(forms=forms)

@@ -1,0 +1,51 @@
+"""Problems found in the handbook's content, and how to report them to people."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong in one file, said in plain words with where to find it."""
+
+    file: str
+    line: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        field = f" [{self.field}]" if self.field else ""
+        return f"{where}{field}: {self.message}"
+
+
+class ContentError(Exception):
+    """Raised with every problem found, so contributors can fix them all in one go."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = tuple(sorted(set(problems)))
+        super().__init__(format_report(self.problems))
+
+
+def did_you_mean(value: object, choices: Iterable[str]) -> str:
+    """Return ' Did you mean 'x'?' for the closest choice, or an empty string."""
+    matches = difflib.get_close_matches(str(value), list(choices), n=1, cutoff=0.6)
+    return f" Did you mean '{matches[0]}'?" if matches else ""
+
+
+def format_report(problems: Iterable[Problem]) -> str:
+    """Group problems by file, in a short report a non-programmer can act on."""
+    problems = sorted(set(problems))
+    lines = [f"The handbook cannot be built: {len(problems)} problem(s) to fix.", ""]
+    current = None
+    for problem in problems:
+        if problem.file != current:
+            current = problem.file
+            lines.append(f"In {problem.file}:")
+        where = f"line {problem.line}" if problem.line else "file"
+        field = f", {problem.field}" if problem.field else ""
+        lines.append(f"  - {where}{field}: {problem.message}")
+    return "\n".join(lines)

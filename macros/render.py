@@ -1,0 +1,84 @@
+"""What each macro puts into a page: data in, Markdown out, through templates."""
+
+from __future__ import annotations
+
+from macros.catalogue import Catalogue, Ref
+from macros.links import link_to, relative, theme_uri
+from macros.pages import KIND_LABELS, environment
+
+
+def example_card(catalogue: Catalogue, page_uri: str, example_id: str) -> str:
+    """Return a card for one practice example."""
+    example = catalogue.data.examples[example_id]
+    return environment().get_template("macros/example_card.md.j2").render(
+        example=example,
+        kind_label=KIND_LABELS[example.kind],
+        link=link_to(catalogue, page_uri, Ref("example", example_id)),
+    )
+
+
+def example_list(
+    catalogue: Catalogue,
+    page_uri: str,
+    *,
+    theme: str | None = None,
+    sector: str | None = None,
+    audience: str | None = None,
+    lever: str | None = None,
+) -> str:
+    """Return a list of the practice examples that carry every given tag."""
+    examples = catalogue.examples_matching(
+        theme=theme, sector=sector, audience=audience, lever=lever
+    )
+    links = [
+        link_to(catalogue, page_uri, Ref("example", e.id), f"{e.summary} ({KIND_LABELS[e.kind]})")
+        for e in examples
+    ]
+    return environment().get_template("macros/example_list.md.j2").render(
+        links=links, index=relative(page_uri, "examples/index.md")
+    )
+
+
+def cite(catalogue: Catalogue, page_uri: str, report_id: str) -> str:
+    """Return an inline citation of a report, linked to its page."""
+    report = catalogue.data.reports[report_id]
+    authors = [name for name in report.authors if name != report.publisher]
+    return (
+        environment()
+        .get_template("macros/cite.md.j2")
+        .render(
+            report=report,
+            authors=authors,
+            link=link_to(catalogue, page_uri, Ref("report", report_id)),
+        )
+        .strip()
+    )
+
+
+def related(catalogue: Catalogue, page_uri: str) -> str:
+    """Return the related-content panel for a page: examples, reports and themes, both ways."""
+    ref = Ref("guidance", page_uri)
+    examples = [
+        link_to(
+            catalogue,
+            page_uri,
+            other,
+            f"{catalogue.data.examples[other.key].summary} "
+            f"({KIND_LABELS[catalogue.data.examples[other.key].kind]})",
+        )
+        for other in catalogue.neighbours(ref, "example")
+    ]
+    reports = [link_to(catalogue, page_uri, other) for other in catalogue.neighbours(ref, "report")]
+    page = catalogue.pages.get(page_uri)
+    themes = catalogue.vocabulary("themes")
+    theme_links = [
+        (themes[theme_id].label, relative(page_uri, theme_uri(theme_id)))
+        for theme_id in (page.meta.themes if page else [])
+        if theme_id in themes
+    ]
+    return environment().get_template("macros/related.md.j2").render(
+        examples=examples,
+        reports=reports,
+        themes=theme_links,
+        index=relative(page_uri, "examples/index.md"),
+    )

@@ -1,0 +1,123 @@
+"""Safe YAML reading that remembers the line of every field and refuses hostile input."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from macros.problems import ContentError, Problem
+
+MAX_BYTES = 256 * 1024
+MAX_DEPTH = 12
+
+Path_ = tuple[str | int, ...]
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that leaves dates as text, so the models can say plainly when one is wrong."""
+
+
+_Loader.add_constructor(
+    "tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node)
+)
+
+
+@dataclass(frozen=True)
+class LineMap:
+    """Where each field of a parsed YAML document starts, by its path of keys and indexes."""
+
+    lines: dict[Path_, int] = field(default_factory=dict)
+    offset: int = 0
+
+    def line_of(self, path: Path_) -> int:
+        """Return the line of the deepest known part of `path` (1-based, in the real file)."""
+        for end in range(len(path), -1, -1):
+            if path[:end] in self.lines:
+                return self.lines[path[:end]] + self.offset
+        return 1 + self.offset
+
+
+def read_text(path: Path, label: str) -> str:
+    """Read a UTF-8 text file, refusing oversized, binary, or byte-order-marked files."""
+    raw = path.read_bytes()
+    if len(raw) > MAX_BYTES:
+        raise ContentError(
+            [Problem(label, 0, "", f"The file is larger than {MAX_BYTES // 1024} KiB. Split it.")]
+        )
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raise ContentError(
+            [
+                Problem(
+                    label,
+                    1,
+                    "",
+                    "The file starts with a byte-order mark. Save it as UTF-8 without a BOM.",
+                )
+            ]
+        )
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise ContentError(
+            [Problem(label, line, "", "The file has bytes that are not UTF-8 text. Save as UTF-8.")]
+        ) from None
+
+
+def parse_yaml(text: str, label: str, offset: int = 0) -> tuple[Any, LineMap]:
+    """Parse one YAML document and map every field to its line; raise ContentError if unsafe."""
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, yaml.AliasEvent):
+                line = event.start_mark.line + 1 + offset
+                raise ContentError(
+                    [Problem(label, line, "", "YAML aliases (*name) are not allowed. Write the value out.")]
+                )
+        node = yaml.compose(text, Loader=_Loader)
+        data = yaml.load(text, Loader=_Loader)  # noqa: S506 (a SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = (mark.line + 1 if mark else 0) + offset
+        raise ContentError([Problem(label, line, "", _explain(error))]) from None
+    except yaml.YAMLError as error:
+        raise ContentError([Problem(label, offset, "", f"This is not valid YAML: {error}")]) from None
+    except RecursionError:
+        raise ContentError([Problem(label, offset, "", "The data is nested too deeply.")]) from None
+    lines: dict[Path_, int] = {}
+    if node is not None:
+        _record_lines(node, (), lines, label, offset)
+    return data, LineMap(lines, offset)
+
+
+def _record_lines(node: yaml.Node, path: Path_, out: dict[Path_, int], label: str, offset: int) -> None:
+    if len(path) > MAX_DEPTH:
+        line = node.start_mark.line + 1 + offset
+        raise ContentError([Problem(label, line, "", "The data is nested too deeply.")])
+    out.setdefault(path, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            child = (*path, str(key.value))
+            out.setdefault(child, key.start_mark.line + 1)
+            _record_lines(value, child, out, label, offset)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _record_lines(item, (*path, index), out, label, offset)
+
+
+def _explain(error: yaml.MarkedYAMLError) -> str:
+    problem = error.problem or "it cannot be read"
+    if "'\\t'" in problem or "\\t" in problem:
+        return "This is not valid YAML: it contains a tab. Indent with spaces only."
+    hint = " Check the indentation and that every 'key: value' has a space after the colon."
+    return f"This is not valid YAML: {problem}.{hint}"
+
+
+def load_yaml_file(path: Path, label: str) -> tuple[Any, LineMap]:
+    """Read and parse a YAML data file, refusing empty files."""
+    text = read_text(path, label)
+    if not text.strip():
+        raise ContentError([Problem(label, 1, "", "The file is empty.")])
+    return parse_yaml(text, label)

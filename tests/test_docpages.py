@@ -1,0 +1,90 @@
+"""Reading hand-written pages: front matter, macro calls, and problems with their lines."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from macros.docpages import find_macro_calls, read_page
+from macros.problems import ContentError
+
+PAGE = """---
+title: A page
+description: A page for a test.
+---
+
+# A page
+
+Text before.
+
+{{ example_card("an-example") }}
+
+{{ example_list(theme="trust", sector="housing") }}
+
+See {{ cite("a-report") }} and {{ related() }}.
+"""
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "page.md"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_macro_calls_are_found_with_their_real_line(tmp_path: Path) -> None:
+    page = read_page(write(tmp_path, PAGE), "chapter/page.md")
+    calls = {(call.name, tuple(sorted(call.arguments.items())), call.line) for call in page.calls}
+    assert calls == {
+        ("example_card", (("example_id", "an-example"),), 10),
+        ("example_list", (("sector", "housing"), ("theme", "trust")), 12),
+        ("cite", (("report_id", "a-report"),), 14),
+        ("related", (), 14),
+    }
+    assert page.meta.title == "A page"
+
+
+@pytest.mark.parametrize(
+    ("body", "words"),
+    [
+        ("{{ exmaple_card('x') }}", "'exmaple_card' is not one of the handbook's macros. Did you mean 'example_card'?"),
+        ("{{ page_title }}", "'page_title' is not one of the handbook's macros"),
+        ("{{ cite(report) }}", "needs its report_id in quotes"),
+        ("{{ cite('a', 'b') }}", "takes one argument"),
+        ("{{ example_list(them='trust') }}", "has no 'them' argument. Did you mean 'theme'?"),
+        ("{{ cite() }}", "needs an id"),
+        ("{% for x in y %}{% endfor %}", "may not use {% %} blocks"),
+        ("{{ ''.__class__ }}", "not attributes"),
+        ("{{ cite('a' }}", "A macro is written wrongly"),
+    ],
+)
+def test_bad_macro_use_is_reported_with_its_line(body: str, words: str) -> None:
+    with pytest.raises(ContentError) as caught:
+        find_macro_calls(f"line one\n\n{body}\n", "docs/x.md", offset=4)
+    messages = [str(problem) for problem in caught.value.problems]
+    assert any(words in message and message.startswith("docs/x.md:7") for message in messages), messages
+
+
+def test_missing_front_matter_is_reported(tmp_path: Path) -> None:
+    with pytest.raises(ContentError) as caught:
+        read_page(write(tmp_path, "# No front matter\n"), "page.md")
+    assert "needs front matter" in str(caught.value)
+
+
+def test_broken_front_matter_is_reported_with_its_line(tmp_path: Path) -> None:
+    text = "---\ntitle: A page\ndescription: [unclosed\n---\n\n# A page\n"
+    with pytest.raises(ContentError) as caught:
+        read_page(write(tmp_path, text), "page.md")
+    (problem,) = caught.value.problems
+    assert problem.file == "docs/page.md"
+    assert problem.line >= 3
+    assert "not valid YAML" in problem.message
+
+
+def test_unknown_front_matter_key_is_reported(tmp_path: Path) -> None:
+    text = "---\ntitle: A page\ndescription: d\nthemse: [trust]\n---\n"
+    with pytest.raises(ContentError) as caught:
+        read_page(write(tmp_path, text), "page.md")
+    (problem,) = caught.value.problems
+    assert (problem.line, problem.field) == (4, "themse")
+    assert "Did you mean 'themes'?" in problem.message
