@@ -25,9 +25,8 @@ def define_env(env: Any) -> None:
         audience: str | None = None,
         lever: str | None = None,
     ) -> str:
-        return render.example_list(
-            catalogue(), here(), theme=theme, sector=sector, audience=audience, lever=lever
-        )
+        filters = {"theme": theme, "sector": sector, "audience": audience, "lever": lever}
+        return render.example_list(catalogue(), here(), filters)
 
     def cite(report_id: str) -> str:
         return render.cite(catalogue(), here(), report_id)

@@ -51,9 +51,7 @@ class Catalogue:
         """Return the pages inside chapters that are not landing pages."""
         chapters = {page.folder for page in self.pages.values() if page.meta.chapter}
         return [
-            page
-            for page in self.pages.values()
-            if page.folder in chapters and not page.is_index
+            page for page in self.pages.values() if page.folder in chapters and not page.is_index
         ]
 
     def referenced_in(self, ref: Ref) -> tuple[Ref, ...]:
@@ -223,7 +221,9 @@ class _Checker:
             label = "data/glossary.yml"
             lines = data.lines[label]
             self._unique(label, lines, "terms", [term.id for term in data.glossary.terms])
-            forms = [form.lower() for term in data.glossary.terms for form in (term.term, *term.aliases)]
+            forms = [
+                form.lower() for term in data.glossary.terms for form in (term.term, *term.aliases)
+            ]
             for index, term in enumerate(data.glossary.terms):
                 for form in (term.term, *term.aliases):
                     if forms.count(form.lower()) > 1:

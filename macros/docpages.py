@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import jinja2
 from jinja2 import nodes
@@ -90,7 +89,9 @@ def read_page(path: Path, src_uri: str) -> DocPage:
         )
     raw, lines = parse_yaml(match.group(1), label, offset=1)
     if not isinstance(raw, dict):
-        raise ContentError([Problem(label, 2, "", "The front matter must hold 'field: value' lines.")])
+        raise ContentError(
+            [Problem(label, 2, "", "The front matter must hold 'field: value' lines.")]
+        )
     try:
         meta = PageMeta.model_validate(raw)
     except ValidationError as error:
@@ -126,7 +127,7 @@ def find_macro_calls(body: str, label: str, offset: int) -> tuple[MacroCall, ...
                     (error.lineno or 0) + offset,
                     "",
                     f"A macro is written wrongly: {error.message}. "
-                    "Write macros as {{ name(\"value\") }}.",
+                    'Write macros as {{ name("value") }}.',
                 )
             ]
         ) from None
@@ -142,7 +143,9 @@ def find_macro_calls(body: str, label: str, offset: int) -> tuple[MacroCall, ...
             problems.append(_unknown_name(label, line, node.name))
         elif isinstance(node, nodes.Getattr):
             problems.append(
-                Problem(label, line, "", "Pages may only call the handbook's macros, not attributes.")
+                Problem(
+                    label, line, "", "Pages may only call the handbook's macros, not attributes."
+                )
             )
         elif isinstance(node, nodes.Stmt) and not isinstance(node, nodes.Output):
             problems.append(
@@ -153,46 +156,42 @@ def find_macro_calls(body: str, label: str, offset: int) -> tuple[MacroCall, ...
     return tuple(calls)
 
 
-def _read_call(node: nodes.Call, label: str, line: int, problems: list[Problem]) -> MacroCall | None:
+def _read_call(
+    node: nodes.Call, label: str, line: int, problems: list[Problem]
+) -> MacroCall | None:
     if not isinstance(node.node, nodes.Name):
         problems.append(Problem(label, line, "", "Only the handbook's macros can be called here."))
         return None
     name = node.node.name
     if name not in MACRO_SIGNATURES:
         return None  # reported as an unknown name
-    expected = MACRO_SIGNATURES[name]
-    arguments: dict[str, str] = {}
-    if len(node.args) > len(expected):
-        problems.append(
-            Problem(label, line, "", f"{name}() takes {_count(len(expected))}; it was given more.")
-        )
-        return None
-    values: list[tuple[str, Any]] = [
-        (expected[index], arg) for index, arg in enumerate(node.args)
-    ]
-    for keyword in node.kwargs:
-        if keyword.key not in expected:
-            problems.append(
-                Problem(
-                    label,
-                    line,
-                    "",
-                    f"{name}() has no '{keyword.key}' argument.{did_you_mean(keyword.key, expected)}",
-                )
-            )
-            return None
-        values.append((keyword.key, keyword.value))
-    for key, value in values:
-        if not isinstance(value, nodes.Const) or not isinstance(value.value, str):
-            problems.append(
-                Problem(label, line, "", f"{name}() needs its {key} in quotes, like \"trust\".")
-            )
-            return None
-        arguments[key] = value.value
-    if name in ("example_card", "cite") and expected[0] not in arguments:
-        problems.append(Problem(label, line, "", f"{name}() needs an id, like {name}(\"an-id\")."))
+    arguments, problem = _arguments(node, name, MACRO_SIGNATURES[name])
+    if problem:
+        problems.append(Problem(label, line, "", problem))
         return None
     return MacroCall(name, arguments, line)
+
+
+def _arguments(
+    node: nodes.Call, name: str, expected: tuple[str, ...]
+) -> tuple[dict[str, str], str]:
+    """Return a macro call's arguments by name, or what is wrong with them in plain words."""
+    if len(node.args) > len(expected):
+        return {}, f"{name}() takes {_count(len(expected))}; it was given more."
+    given: list[tuple[str, nodes.Expr]] = list(zip(expected, node.args, strict=False))
+    for keyword in node.kwargs:
+        if keyword.key not in expected:
+            hint = did_you_mean(keyword.key, expected)
+            return {}, f"{name}() has no '{keyword.key}' argument.{hint}"
+        given.append((keyword.key, keyword.value))
+    arguments = {}
+    for key, value in given:
+        if not isinstance(value, nodes.Const) or not isinstance(value.value, str):
+            return {}, f'{name}() needs its {key} in quotes, like "trust".'
+        arguments[key] = value.value
+    if name in ("example_card", "cite") and expected[0] not in arguments:
+        return {}, f'{name}() needs an id, like {name}("an-id").'
+    return arguments, ""
 
 
 def _unknown_name(label: str, line: int, name: str) -> Problem:

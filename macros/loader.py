@@ -160,7 +160,9 @@ def validation_problems(
     return found
 
 
-def _plain(kind: str, loc: tuple[Any, ...], value: Any, message: str, known: Iterable[str]) -> str:
+def _plain(
+    kind: str, loc: tuple[Any, ...], value: object, message: str, known: Iterable[str]
+) -> str:
     name = str(loc[-1]) if loc else "record"
     shown = repr(value) if isinstance(value, str | int | float) else ""
     plain = {

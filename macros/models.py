@@ -133,7 +133,8 @@ class Example(Reviewed):
             raise ValueError("sources: A documented example needs at least one source.")
         if self.kind == "illustrative" and self.organisations:
             raise ValueError(
-                "organisations: An illustrative example must not name real organisations. Leave it empty."
+                "organisations: An illustrative example must not name real organisations. "
+                "Leave it empty."
             )
         return self
 

@@ -171,8 +171,10 @@ def _theme_page(env: jinja2.Environment, catalogue: Catalogue, theme: Term) -> G
     pages, examples, reports = catalogue.on_theme(theme.id)
     markdown = env.get_template("theme.md.j2").render(
         theme=theme,
-        guidance=[link_to(catalogue, uri, Ref("guidance", page.src_uri), page.meta.description)
-                  for page in pages],
+        guidance=[
+            link_to(catalogue, uri, Ref("guidance", page.src_uri), page.meta.description)
+            for page in pages
+        ],
         examples=[link_to(catalogue, uri, Ref("example", e.id), e.summary) for e in examples],
         reports=[link_to(catalogue, uri, Ref("report", r.id)) for r in reports],
         terms=[term for term in catalogue.glossary if theme.id in term.themes],
@@ -235,6 +237,8 @@ def _glossary_page(env: jinja2.Environment, catalogue: Catalogue) -> GeneratedPa
 def abbreviations(catalogue: Catalogue) -> str:
     """Return Markdown abbreviation lines that give every glossary term a hover definition."""
     forms = [
-        (form, term.definition) for term in catalogue.glossary for form in (term.term, *term.aliases)
+        (form, term.definition)
+        for term in catalogue.glossary
+        for form in (term.term, *term.aliases)
     ]
     return environment().get_template("abbreviations.md.j2").render(forms=forms)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from macros.catalogue import Catalogue, Ref
 from macros.links import link_to, relative, theme_uri
 from macros.pages import KIND_LABELS, environment
@@ -10,32 +12,28 @@ from macros.pages import KIND_LABELS, environment
 def example_card(catalogue: Catalogue, page_uri: str, example_id: str) -> str:
     """Return a card for one practice example."""
     example = catalogue.data.examples[example_id]
-    return environment().get_template("macros/example_card.md.j2").render(
-        example=example,
-        kind_label=KIND_LABELS[example.kind],
-        link=link_to(catalogue, page_uri, Ref("example", example_id)),
+    return (
+        environment()
+        .get_template("macros/example_card.md.j2")
+        .render(
+            example=example,
+            kind_label=KIND_LABELS[example.kind],
+            link=link_to(catalogue, page_uri, Ref("example", example_id)),
+        )
     )
 
 
-def example_list(
-    catalogue: Catalogue,
-    page_uri: str,
-    *,
-    theme: str | None = None,
-    sector: str | None = None,
-    audience: str | None = None,
-    lever: str | None = None,
-) -> str:
-    """Return a list of the practice examples that carry every given tag."""
-    examples = catalogue.examples_matching(
-        theme=theme, sector=sector, audience=audience, lever=lever
-    )
+def example_list(catalogue: Catalogue, page_uri: str, filters: Mapping[str, str | None]) -> str:
+    """Return a list of the practice examples that carry every given tag (theme, sector, ...)."""
+    examples = catalogue.examples_matching(**filters)
     links = [
         link_to(catalogue, page_uri, Ref("example", e.id), f"{e.summary} ({KIND_LABELS[e.kind]})")
         for e in examples
     ]
-    return environment().get_template("macros/example_list.md.j2").render(
-        links=links, index=relative(page_uri, "examples/index.md")
+    return (
+        environment()
+        .get_template("macros/example_list.md.j2")
+        .render(links=links, index=relative(page_uri, "examples/index.md"))
     )
 
 
@@ -76,9 +74,13 @@ def related(catalogue: Catalogue, page_uri: str) -> str:
         for theme_id in (page.meta.themes if page else [])
         if theme_id in themes
     ]
-    return environment().get_template("macros/related.md.j2").render(
-        examples=examples,
-        reports=reports,
-        themes=theme_links,
-        index=relative(page_uri, "examples/index.md"),
+    return (
+        environment()
+        .get_template("macros/related.md.j2")
+        .render(
+            examples=examples,
+            reports=reports,
+            themes=theme_links,
+            index=relative(page_uri, "examples/index.md"),
+        )
     )

@@ -20,9 +20,11 @@ class _Loader(yaml.SafeLoader):
     """SafeLoader that leaves dates as text, so the models can say plainly when one is wrong."""
 
 
-_Loader.add_constructor(
-    "tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node)
-)
+def _keep_text(loader: _Loader, node: yaml.ScalarNode) -> str:
+    return str(loader.construct_scalar(node))
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _keep_text)
 
 
 @dataclass(frozen=True)
@@ -72,9 +74,16 @@ def parse_yaml(text: str, label: str, offset: int = 0) -> tuple[Any, LineMap]:
     try:
         for event in yaml.parse(text, Loader=_Loader):
             if isinstance(event, yaml.AliasEvent):
-                line = event.start_mark.line + 1 + offset
+                line = (event.start_mark.line + 1 if event.start_mark else 0) + offset
                 raise ContentError(
-                    [Problem(label, line, "", "YAML aliases (*name) are not allowed. Write the value out.")]
+                    [
+                        Problem(
+                            label,
+                            line,
+                            "",
+                            "YAML aliases (*name) are not allowed. Write the value out.",
+                        )
+                    ]
                 )
         node = yaml.compose(text, Loader=_Loader)
         data = yaml.load(text, Loader=_Loader)  # noqa: S506 (a SafeLoader)
@@ -83,7 +92,9 @@ def parse_yaml(text: str, label: str, offset: int = 0) -> tuple[Any, LineMap]:
         line = (mark.line + 1 if mark else 0) + offset
         raise ContentError([Problem(label, line, "", _explain(error))]) from None
     except yaml.YAMLError as error:
-        raise ContentError([Problem(label, offset, "", f"This is not valid YAML: {error}")]) from None
+        raise ContentError(
+            [Problem(label, offset, "", f"This is not valid YAML: {error}")]
+        ) from None
     except RecursionError:
         raise ContentError([Problem(label, offset, "", "The data is nested too deeply.")]) from None
     lines: dict[Path_, int] = {}
@@ -92,7 +103,9 @@ def parse_yaml(text: str, label: str, offset: int = 0) -> tuple[Any, LineMap]:
     return data, LineMap(lines, offset)
 
 
-def _record_lines(node: yaml.Node, path: Path_, out: dict[Path_, int], label: str, offset: int) -> None:
+def _record_lines(
+    node: yaml.Node, path: Path_, out: dict[Path_, int], label: str, offset: int
+) -> None:
     if len(path) > MAX_DEPTH:
         line = node.start_mark.line + 1 + offset
         raise ContentError([Problem(label, line, "", "The data is nested too deeply.")])

@@ -61,7 +61,9 @@ def test_theme_gathers_pages_examples_and_reports(fixture_site: Site) -> None:
 
 def test_backlinks_are_the_exact_inverse_of_links(real_site: Site) -> None:
     catalogue = real_site.catalogue
-    forward = {(source, target) for source, targets in catalogue.links.items() for target in targets}
+    forward = {
+        (source, target) for source, targets in catalogue.links.items() for target in targets
+    }
     backward = {
         (source, target) for target, sources in catalogue.backlinks.items() for source in sources
     }

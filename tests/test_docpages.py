@@ -47,7 +47,10 @@ def test_macro_calls_are_found_with_their_real_line(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("body", "words"),
     [
-        ("{{ exmaple_card('x') }}", "'exmaple_card' is not one of the handbook's macros. Did you mean 'example_card'?"),
+        (
+            "{{ exmaple_card('x') }}",
+            "'exmaple_card' is not one of the handbook's macros. Did you mean 'example_card'?",
+        ),
         ("{{ page_title }}", "'page_title' is not one of the handbook's macros"),
         ("{{ cite(report) }}", "needs its report_id in quotes"),
         ("{{ cite('a', 'b') }}", "takes one argument"),
@@ -62,7 +65,9 @@ def test_bad_macro_use_is_reported_with_its_line(body: str, words: str) -> None:
     with pytest.raises(ContentError) as caught:
         find_macro_calls(f"line one\n\n{body}\n", "docs/x.md", offset=4)
     messages = [str(problem) for problem in caught.value.problems]
-    assert any(words in message and message.startswith("docs/x.md:7") for message in messages), messages
+    assert any(words in message and message.startswith("docs/x.md:7") for message in messages), (
+        messages
+    )
 
 
 def test_missing_front_matter_is_reported(tmp_path: Path) -> None:

@@ -1,4 +1,4 @@
-"""The loader and checks: every broken data file gets a plain message naming file, line and field."""
+"""The loader: every broken data file gets a plain message naming its file, line and field."""
 
 from __future__ import annotations
 
@@ -21,8 +21,14 @@ CASES: dict[str, tuple[str, str]] = {
     "examples__wrong-type.yml": ("sources.0.year", "must be a whole number"),
     "examples__unknown-theme.yml": ("themes", "Did you mean 'trust'?"),
     "examples__id-mismatch.yml": ("id", "must match the file name"),
-    "examples__dangling-example.yml": ("related.examples", "no example with the id 'no-such-example'"),
-    "examples__dangling-guidance.yml": ("related.guidance", "Did you mean 'chapter-one/first-page.md'?"),
+    "examples__dangling-example.yml": (
+        "related.examples",
+        "no example with the id 'no-such-example'",
+    ),
+    "examples__dangling-guidance.yml": (
+        "related.guidance",
+        "Did you mean 'chapter-one/first-page.md'?",
+    ),
     "examples__dangling-report.yml": ("related.reports", "Did you mean 'test-report'?"),
     "examples__bad-date.yml": ("last_reviewed", "Write it as YYYY-MM-DD"),
     "examples__review-due-before-last-reviewed.yml": ("review_due", "later than last_reviewed"),
@@ -105,7 +111,9 @@ def test_line_numbers_point_at_the_field(project: Path) -> None:
 
 
 def test_all_problems_are_reported_together(project: Path) -> None:
-    labels = {place(case, project) for case in ("examples__unknown-key.yml", "reports__unknown-theme.yml")}
+    labels = {
+        place(case, project) for case in ("examples__unknown-key.yml", "reports__unknown-theme.yml")
+    }
     (project / "docs" / "chapter-one" / "first-page.md").write_text(
         "---\ntitle: First page\ndescription: d\n---\n\n# First page\n", encoding="utf-8"
     )

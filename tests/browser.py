@@ -1,0 +1,70 @@
+"""Playwright driving the system's Chromium, kept off every network but this machine's."""
+
+from __future__ import annotations
+
+import importlib.resources
+import shutil
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+from playwright.sync_api import Page, Route
+
+LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+AXE_SOURCE = (importlib.resources.files("axe_playwright_python") / "axe.min.js").read_text(
+    encoding="utf-8"
+)
+
+
+def chromium_path() -> str:
+    """Return the system Chromium; `make test` installs it when it is missing."""
+    for name in ("chromium", "chromium-browser"):
+        path = shutil.which(name)
+        if path:
+            return path
+    msg = "Chromium is not installed. Run `make test`, which installs it, or see README.md."
+    raise RuntimeError(msg)
+
+
+@dataclass
+class OffNetwork:
+    """Blocks, and remembers, every request a page makes to a host other than this machine."""
+
+    blocked: list[str] = field(default_factory=list)
+
+    def __call__(self, route: Route) -> None:
+        url = route.request.url
+        host = urlsplit(url).hostname
+        if url.startswith(("data:", "blob:")) or host in LOCAL_HOSTS:
+            route.continue_()
+        else:
+            self.blocked.append(url)
+            route.abort()
+
+
+def axe_violations(page: Page, tags: list[str] | None = None) -> list[dict[str, Any]]:
+    """Run axe-core on the page and return its violations for the WCAG 2.x A and AA rules."""
+    page.add_script_tag(content=AXE_SOURCE)
+    result: dict[str, Any] = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", tags or WCAG_TAGS
+    )
+    return list(result["violations"])
+
+
+def describe(violations: list[dict[str, Any]]) -> str:
+    """Return axe violations in a form that says what to fix and where."""
+    lines = []
+    for violation in violations:
+        targets = [", ".join(node["target"]) for node in violation["nodes"][:5]]
+        lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']} at {targets}")
+    return "\n".join(lines)

@@ -1,0 +1,105 @@
+"""Shared fixtures: the real site built once, throw-away fixture sites, and a browser."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import tempfile
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+from browser import CHROMIUM_ARGS, OffNetwork, chromium_path
+from bs4 import BeautifulSoup
+from playwright.sync_api import Browser, Page, sync_playwright
+from sites import ROOT, mkdocs_build
+
+from macros.site import Site, load_site
+
+
+@pytest.fixture(scope="session")
+def content() -> Site:
+    """The real handbook's content, loaded and checked without MkDocs."""
+    return load_site(ROOT / "docs", ROOT / "data")
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real handbook, built once per test session into a temporary folder."""
+    site = tmp_path_factory.mktemp("real-site") / "site"
+    result = mkdocs_build(ROOT, site)
+    assert result.returncode == 0, result.output
+    return site
+
+
+@pytest.fixture(scope="session")
+def html(built_site: Path) -> dict[str, BeautifulSoup]:
+    """Every built HTML page, parsed, by its path in the site."""
+    return {
+        path.relative_to(built_site).as_posix(): BeautifulSoup(
+            path.read_text(encoding="utf-8"), "html.parser"
+        )
+        for path in sorted(built_site.rglob("*.html"))
+    }
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (stdlib name)
+        pass
+
+
+def serve(folder: Path, mount: str = "") -> Iterator[str]:
+    """Serve a folder on a free port on 127.0.0.1 for as long as the generator lives.
+
+    `mount` is the path the site is published under (from site_url), so absolute links work.
+    """
+    root = folder
+    if mount:
+        root = Path(tempfile.mkdtemp(prefix="mount-"))
+        (root / mount).symlink_to(folder, target_is_directory=True)
+    handler = functools.partial(_QuietHandler, directory=str(root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/{mount}".rstrip("/")
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    """The address of the real handbook, served locally under its published path."""
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    yield from serve(built_site, urlsplit(config["site_url"]).path.strip("/"))
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """Headless Chromium, shared by the browser tests."""
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def off_network() -> OffNetwork:
+    """The record of requests a test's pages tried to send off this machine."""
+    return OffNetwork()
+
+
+@pytest.fixture
+def page(browser: Browser, off_network: OffNetwork) -> Iterator[Page]:
+    """A fresh browser tab that can reach 127.0.0.1 and nothing else."""
+    context = browser.new_context()
+    context.route("**/*", off_network)
+    tab = context.new_page()
+    yield tab
+    context.close()
