@@ -15,7 +15,7 @@ export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help install serve build test check lint format typecheck lock browser clean
+.PHONY: help install serve build test check lint format typecheck bench schemas lock browser clean
 
 help: ## List the targets and what they do
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -55,6 +55,12 @@ check: $(INSTALLED) ## What CI runs: lint, format check, type check, then the te
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	$(MAKE) test
+
+bench: $(INSTALLED) ## Measure build time and memory with 2,000 examples; record them in BENCHMARKS.md
+	$(BIN)/python scripts/bench.py
+
+schemas: $(INSTALLED) ## Regenerate the JSON Schemas in schemas/ from the models
+	$(BIN)/python -m macros.schemas schemas
 
 lock: ## Re-resolve requirements.lock from pyproject.toml (needs the package index)
 	$(PYTHON) -m venv .cache/lock-venv

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
-from macros.docpages import DocPage
+from macros.docpages import DocPage, guidance_pages
 from macros.loader import Data
 from macros.models import Example, GlossaryTerm, Organisation, Related, Report, Term
 from macros.problems import Problem, did_you_mean
@@ -49,10 +49,7 @@ class Catalogue:
 
     def guidance_pages(self) -> list[DocPage]:
         """Return the pages inside chapters that are not landing pages."""
-        chapters = {page.folder for page in self.pages.values() if page.meta.chapter}
-        return [
-            page for page in self.pages.values() if page.folder in chapters and not page.is_index
-        ]
+        return guidance_pages(self.pages.values())
 
     def referenced_in(self, ref: Ref) -> tuple[Ref, ...]:
         """Return every page or record that refers to `ref`."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -71,11 +72,19 @@ def scan_docs(docs_dir: Path) -> tuple[list[DocPage], list[Problem]]:
             pages.append(read_page(path, src_uri))
         except ContentError as error:
             problems.extend(error.problems)
-    chapters = {page.folder for page in pages if page.is_index and page.meta.chapter}
-    for page in pages:
-        if page.folder in chapters and not page.is_index:
-            problems.extend(_guidance_problems(page))
+    for page in guidance_pages(pages):
+        problems.extend(_guidance_problems(page))
     return pages, problems
+
+
+def guidance_pages(pages: Iterable[DocPage]) -> list[DocPage]:
+    """Return the guidance pages: those in a chapter's folder, other than its landing page.
+
+    A folder is a chapter when its index.md says `chapter: N` in its front matter.
+    """
+    pages = list(pages)
+    chapters = {page.folder for page in pages if page.is_index and page.meta.chapter}
+    return [page for page in pages if page.folder in chapters and not page.is_index]
 
 
 def read_page(path: Path, src_uri: str) -> DocPage:

@@ -23,9 +23,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Load and check every data file and page; stop the build with one report if any fail."""
     root = Path(config.config_file_path).parent
     try:
-        config[SITE_KEY] = load_site(Path(config.docs_dir), root / "data")
+        site = load_site(Path(config.docs_dir), root / "data")
     except ContentError as error:
         raise PluginError(str(error)) from None
+    config[SITE_KEY] = site
+    # Glossary terms get their definition wherever they appear, through Markdown's abbr extension.
+    config.mdx_configs.setdefault("abbr", {})["glossary"] = site.abbreviations
     return config
 
 
@@ -43,11 +46,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         file.edit_uri = f"../{page.edit_path}" if page.edit_path else None
         files.append(file)
     return files
-
-
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
-    """Give every glossary term on the page a definition on hover and focus."""
-    return f"{markdown}\n\n{site_of(config).abbreviations}"
 
 
 def on_page_context(

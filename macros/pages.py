@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -40,6 +41,7 @@ class Fact:
     items: tuple[Link, ...]
 
 
+@functools.cache
 def environment() -> jinja2.Environment:
     """Return the Jinja environment for the handbook's page templates."""
     env = jinja2.Environment(
@@ -234,11 +236,8 @@ def _glossary_page(env: jinja2.Environment, catalogue: Catalogue) -> GeneratedPa
     return GeneratedPage(GLOSSARY_PAGE, markdown, "data/glossary.yml")
 
 
-def abbreviations(catalogue: Catalogue) -> str:
-    """Return Markdown abbreviation lines that give every glossary term a hover definition."""
-    forms = [
-        (form, term.definition)
-        for term in catalogue.glossary
-        for form in (term.term, *term.aliases)
-    ]
-    return environment().get_template("abbreviations.md.j2").render(forms=forms)
+def abbreviations(catalogue: Catalogue) -> dict[str, str]:
+    """Return each form of each glossary term with its definition, for hover definitions."""
+    return {
+        form: term.definition for term in catalogue.glossary for form in (term.term, *term.aliases)
+    }

@@ -18,7 +18,7 @@ class Site:
 
     catalogue: Catalogue
     generated: tuple[GeneratedPage, ...]
-    abbreviations: str
+    abbreviations: dict[str, str]
 
 
 def load_site(docs_dir: Path, data_dir: Path) -> Site:

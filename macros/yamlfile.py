@@ -71,22 +71,13 @@ def read_text(path: Path, label: str) -> str:
 
 def parse_yaml(text: str, label: str, offset: int = 0) -> tuple[Any, LineMap]:
     """Parse one YAML document and map every field to its line; raise ContentError if unsafe."""
+    loader = _Loader(text)
     try:
-        for event in yaml.parse(text, Loader=_Loader):
-            if isinstance(event, yaml.AliasEvent):
-                line = (event.start_mark.line + 1 if event.start_mark else 0) + offset
-                raise ContentError(
-                    [
-                        Problem(
-                            label,
-                            line,
-                            "",
-                            "YAML aliases (*name) are not allowed. Write the value out.",
-                        )
-                    ]
-                )
-        node = yaml.compose(text, Loader=_Loader)
-        data = yaml.load(text, Loader=_Loader)  # noqa: S506 (a SafeLoader)
+        node = loader.get_single_node()
+        lines: dict[Path_, int] = {}
+        if node is not None:
+            _record_lines(node, (), lines, _Walk(label, offset))
+        data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = (mark.line + 1 if mark else 0) + offset
@@ -97,27 +88,41 @@ def parse_yaml(text: str, label: str, offset: int = 0) -> tuple[Any, LineMap]:
         ) from None
     except RecursionError:
         raise ContentError([Problem(label, offset, "", "The data is nested too deeply.")]) from None
-    lines: dict[Path_, int] = {}
-    if node is not None:
-        _record_lines(node, (), lines, label, offset)
+    finally:
+        loader.dispose()
     return data, LineMap(lines, offset)
 
 
-def _record_lines(
-    node: yaml.Node, path: Path_, out: dict[Path_, int], label: str, offset: int
-) -> None:
+@dataclass
+class _Walk:
+    """What the line walk needs to report problems, and the nodes it has already seen."""
+
+    label: str
+    offset: int
+    seen: set[int] = field(default_factory=set)
+
+    def refuse(self, node: yaml.Node, message: str) -> ContentError:
+        return ContentError(
+            [Problem(self.label, node.start_mark.line + 1 + self.offset, "", message)]
+        )
+
+
+def _record_lines(node: yaml.Node, path: Path_, out: dict[Path_, int], walk: _Walk) -> None:
+    # A node met twice is an alias (*name): refused, since aliases can multiply data without end.
+    if id(node) in walk.seen:
+        raise walk.refuse(node, "YAML aliases (*name) are not allowed. Write the value out.")
+    walk.seen.add(id(node))
     if len(path) > MAX_DEPTH:
-        line = node.start_mark.line + 1 + offset
-        raise ContentError([Problem(label, line, "", "The data is nested too deeply.")])
+        raise walk.refuse(node, "The data is nested too deeply.")
     out.setdefault(path, node.start_mark.line + 1)
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
             child = (*path, str(key.value))
             out.setdefault(child, key.start_mark.line + 1)
-            _record_lines(value, child, out, label, offset)
+            _record_lines(value, child, out, walk)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _record_lines(item, (*path, index), out, label, offset)
+            _record_lines(item, (*path, index), out, walk)
 
 
 def _explain(error: yaml.MarkedYAMLError) -> str:

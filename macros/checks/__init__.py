@@ -1,0 +1,1 @@
+"""Content checks run by `make check` beside the tests: copying, readability and more."""

@@ -1,0 +1,111 @@
+"""The real content: original wording, readable, and as complete as the handbook promises."""
+
+from __future__ import annotations
+
+import os
+import re
+import statistics
+from pathlib import Path
+
+import pytest
+import yaml
+from sites import ROOT
+
+from macros.checks.copying import find_copied_runs, handbook_files
+from macros.checks.readability import TARGET, guidance_scores, prose
+from macros.site import Site
+
+# The articles the handbook draws on; kept beside the repository, not in it (they are not ours).
+SEEDS = Path(os.environ.get("SEEDS_DIR", ROOT.parent / "shared" / "seeds"))
+AUDIENCES = ("frontline-staff", "team-managers", "senior-leaders", "policy-makers")
+
+
+def test_copy_check_finds_a_copied_run_with_its_line() -> None:
+    source = "Kindness matters because people remember how a public service made them feel."
+    files = [
+        (
+            "docs/a.md",
+            "Intro line.\nWe know people remember how a public service made them feel today.\n",
+        ),
+        ("docs/b.md", "People remember services that were kind to them.\n"),
+    ]
+    (run,) = find_copied_runs(files, [source])
+    assert (run.file, run.line) == ("docs/a.md", 2)
+    assert run.words == "people remember how a public service made them feel"
+
+
+def test_copy_check_allows_addresses_and_the_titles_of_cited_works() -> None:
+    source = "Kindness in public policy: the importance of leadership for every council"
+    report = (
+        "id: x\ntitle: Kindness in public policy: the importance of leadership for every council\n"
+    )
+    example = (
+        "summary: Fine.\nsources:\n  - title: Kindness in public policy: the importance of "
+        "leadership for every council\n    url: https://example.org/kindness-in-public-policy-"
+        "the-importance-of-leadership-for-every-council/\nowner: x\n"
+    )
+    files = [("data/reports/x.yml", report), ("data/examples/y.yml", example)]
+    assert find_copied_runs(files, [source]) == []
+    copied_summary = (
+        "summary: Kindness in public policy: the importance of leadership for every council\n"
+    )
+    assert len(find_copied_runs([("data/examples/z.yml", copied_summary)], [source])) == 1
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason=f"the seed articles are not at {SEEDS}")
+def test_no_file_copies_eight_words_from_a_seed_article() -> None:
+    seeds = [path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))]
+    assert seeds
+    copied = find_copied_runs(handbook_files(ROOT), seeds)
+    assert copied == [], "\n".join(str(run) for run in copied)
+
+
+def test_guidance_is_long_enough_and_readable() -> None:
+    scores = guidance_scores(ROOT)
+    assert len(scores) >= 20
+    assert sum(score.words for score in scores) >= 18_000
+    assert statistics.median(score.flesch for score in scores) >= TARGET
+
+
+def test_prose_leaves_out_markup_and_sources() -> None:
+    page = (
+        "---\ntitle: T\n---\n\n# T\n\n- A [link](x.md) and {{ related() }}.\n\n## Sources\n\n- X\n"
+    )
+    assert prose(page).split() == ["T", "A", "link", "and", "."]
+
+
+def test_there_is_a_reading_path_for_each_audience(content: Site) -> None:
+    nav = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["nav"]
+    start_here = next(item["Start here"] for item in nav if "Start here" in item)
+    for audience in AUDIENCES:
+        uri = f"start-here/{audience}.md"
+        page = content.catalogue.pages[uri]
+        assert page.meta.audiences == [audience]
+        assert uri in start_here
+        text = (ROOT / "docs" / uri).read_text(encoding="utf-8")
+        stops = re.findall(r"^\d+\. \[.+\]\(\.\./.+\.md\): \w", text, re.MULTILINE)
+        assert len(stops) >= 6, uri
+
+
+def test_every_chapter_has_three_to_six_guidance_pages(content: Site) -> None:
+    chapters: dict[str, int] = {}
+    for page in content.catalogue.guidance_pages():
+        chapters[page.folder] = chapters.get(page.folder, 0) + 1
+    assert len(chapters) == 6
+    assert all(3 <= count <= 6 for count in chapters.values()), chapters
+
+
+def test_documented_examples_cite_sources_and_illustrative_ones_are_anonymous(
+    content: Site,
+) -> None:
+    examples = content.catalogue.data.examples.values()
+    documented = [e for e in examples if e.kind == "documented"]
+    illustrative = [e for e in examples if e.kind == "illustrative"]
+    assert documented
+    assert illustrative
+    assert all(e.sources for e in documented)
+    names = {org.name for org in content.catalogue.data.organisations.values()}
+    for example in illustrative:
+        fields = (example.title, example.summary, example.context, example.what_they_did)
+        text = " ".join((*fields, example.place))
+        assert not [name for name in names if name in text], example.id
