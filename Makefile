@@ -50,11 +50,12 @@ format: $(INSTALLED) ## Format the Python code with ruff
 typecheck: $(INSTALLED) ## Type-check the Python code with mypy
 	$(BIN)/mypy
 
-check: $(INSTALLED) ## What CI runs: lint, format check, type check, then the tests
+check: $(INSTALLED) ## What CI runs: lint, format check, type check, the tests, content reports
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	$(MAKE) test
+	$(BIN)/python -m macros.checks.readability
 
 bench: $(INSTALLED) ## Measure build time and memory with 2,000 examples; record them in BENCHMARKS.md
 	$(BIN)/python scripts/bench.py
