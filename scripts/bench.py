@@ -92,11 +92,15 @@ def plain_project(dest: Path, handbook: Path) -> Path:
         path = docs / source.relative_to(handbook / "docs")
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(macro.sub("", source.read_text(encoding="utf-8")), encoding="utf-8")
+    # Same navigation and Markdown extensions as the handbook, so only our machinery differs.
+    handbook_config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     config = {
         "site_name": "Plain",
         "theme": {"name": "material"},
-        "markdown_extensions": ["abbr", "admonition", "attr_list", "def_list", "md_in_html"],
+        "markdown_extensions": handbook_config["markdown_extensions"],
         "plugins": ["search"],
+        "nav": handbook_config["nav"],
+        "not_in_nav": handbook_config["not_in_nav"],
     }
     (dest / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
     return dest

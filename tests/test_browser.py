@@ -6,6 +6,8 @@ import re
 
 import pytest
 from browser import OffNetwork, axe_violations, describe
+from macros.site import load_site
+from sites import ROOT
 from playwright.sync_api import Page, expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -25,6 +27,10 @@ PAGE_TYPES = {
     "not found": "/404.html",
 }
 SCHEMES = ("light", "dark")
+
+
+def load_glossary():
+    return load_site(ROOT / "docs", ROOT / "data").catalogue.glossary
 
 
 def test_home_page_loads_with_its_title(page: Page, site_url: str) -> None:
@@ -54,3 +60,22 @@ def test_page_type_has_no_axe_violations(
     violations = axe_violations(page)
     assert violations == [], describe(violations)
     assert off_network.blocked == []
+
+
+def test_glossary_term_shows_its_definition_on_keyboard_focus(page: Page, site_url: str) -> None:
+    page.goto(site_url + "/kindness-and-risk/proportionate-risk/")
+    terms = page.locator("article abbr[tabindex='0']")
+    expect(terms.first).to_be_attached()
+    words = terms.evaluate_all("items => items.map(item => item.textContent.toLowerCase())")
+    assert len(words) == len(set(words)), "only the first use of a term joins the tab order"
+    for _ in range(200):  # a keyboard user tabs through the sidebar into the text
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement.tagName") == "ABBR":
+            break
+    focused = page.locator("article abbr:focus")
+    expect(focused).to_have_count(1)
+    expect(focused).to_have_attribute("aria-describedby", re.compile(r"\w"))
+    tooltip = page.locator(f"#{focused.get_attribute('aria-describedby')}")
+    expect(tooltip).to_be_visible()
+    definitions = {term.term: term.definition for term in load_glossary()}
+    expect(tooltip).to_contain_text(definitions[focused.inner_text().lower()])

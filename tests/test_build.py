@@ -93,3 +93,10 @@ def test_a_failed_build_leaves_the_previous_site_as_it_was(tmp_path: Path) -> No
     after = {p.relative_to(target): p.read_bytes() for p in target.rglob("*") if p.is_file()}
     assert after == before
     assert not list(project.glob(".site-*")), "the staging folder was not cleaned up"
+
+
+def test_a_page_missing_from_the_navigation_fails(tmp_path: Path) -> None:
+    orphan = FIRST_PAGE.replace("title: First page", "title: Forgotten page")
+    code, output = build_with(tmp_path, {"docs/chapter-one/forgotten.md": orphan})
+    assert code != 0
+    assert "chapter-one/forgotten.md" in output
