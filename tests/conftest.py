@@ -12,12 +12,13 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
-from browser import CHROMIUM_ARGS, OffNetwork, chromium_path
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, Page, sync_playwright
-from sites import ROOT, mkdocs_build
 
 from macros.site import Site, load_site
+
+from browser import CHROMIUM_ARGS, OffNetwork, chromium_path
+from sites import ROOT, mkdocs_build
 
 
 @pytest.fixture(scope="session")

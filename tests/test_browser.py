@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 
 import pytest
-from browser import OffNetwork, axe_violations, describe
-from macros.site import load_site
-from sites import ROOT
 from playwright.sync_api import Page, expect
+
+from macros.site import load_site
+
+from browser import OffNetwork, axe_violations, describe
+from sites import ROOT
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

@@ -6,6 +6,7 @@ import importlib.util
 from pathlib import Path
 
 import pytest
+
 from sites import ROOT, fixture_project, mkdocs_build
 
 PAGE = "docs/chapter-one/first-page.md"

@@ -9,11 +9,12 @@ from pathlib import Path
 
 import pytest
 import yaml
-from sites import ROOT
 
 from macros.checks.copying import find_copied_runs, handbook_files
 from macros.checks.readability import TARGET, guidance_scores, prose
 from macros.site import Site
+
+from sites import ROOT
 
 # The articles the handbook draws on; kept beside the repository, not in it (they are not ours).
 SEEDS = Path(os.environ.get("SEEDS_DIR", ROOT.parent / "shared" / "seeds"))

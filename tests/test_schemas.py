@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from sites import ROOT
 
 from macros.schemas import expected_files
+
+from sites import ROOT
 
 SCHEMAS = ROOT / "schemas"
 
