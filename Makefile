@@ -56,6 +56,7 @@ check: $(INSTALLED) ## What CI runs: lint, format check, type check, the tests, 
 	$(BIN)/mypy
 	$(MAKE) test
 	$(BIN)/python -m macros.checks.readability
+	$(BIN)/python -m macros.checks.reviews
 
 bench: $(INSTALLED) ## Measure build time and memory with 2,000 examples; record them in BENCHMARKS.md
 	$(BIN)/python scripts/bench.py

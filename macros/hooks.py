@@ -12,7 +12,10 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from macros.feedback import feedback_links
 from macros.problems import ContentError
+from macros.review import build_date, review_status
+from macros.search import search_boost, search_tags
 from macros.site import Site, load_site
 
 SITE_KEY = "kindness_site"
@@ -48,10 +51,29 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
+    """Index the page for search under its themes and the everyday words for them."""
+    catalogue = site_of(config).catalogue
+    tags = search_tags(catalogue, page.meta.get("themes") or [])
+    if tags:
+        page.meta["tags"] = tags
+    boost = search_boost(catalogue, page.file.src_uri)
+    if boost:
+        page.meta["search"] = {**page.meta.get("search", {}), "boost": boost}
+    return markdown
+
+
 def on_page_context(
     context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation
 ) -> dict[str, Any]:
-    """Mark the section a record page belongs to, since record pages stay out of the sidebar."""
+    """Give the page its trust signals, and mark the section a record page belongs to."""
+    context["review"] = review_status(page.meta, build_date())
+    context["feedback"] = feedback_links(
+        page.title or config.site_name,
+        page.canonical_url or page.abs_url or "",
+        config.repo_url or "",
+        config.extra["feedback_email"],
+    )
     section = _section_index(page)
     for item in nav.pages:
         # Clear the mark left by the previous record page, then set this page's own.

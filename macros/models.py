@@ -57,6 +57,8 @@ class Term(Record):
     id: Slug
     label: Text
     description: Paragraph
+    # Everyday words people search with for the same idea, such as "red tape" for procedures.
+    keywords: list[Text] = []
 
 
 class Vocabularies(Record):

@@ -185,18 +185,81 @@ def _theme_page(env: jinja2.Environment, catalogue: Catalogue, theme: Term) -> G
     return GeneratedPage(uri, markdown, "data/vocabularies.yml")
 
 
+@dataclass(frozen=True)
+class Option:
+    """One value a reader can filter the examples by, with how many examples carry it."""
+
+    value: str
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
+class Facet:
+    """One group of filters on the examples index, named as it appears in the address."""
+
+    name: str
+    legend: str
+    options: tuple[Option, ...]
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One example on the index, with the values the filters match it on."""
+
+    link: Link
+    kind: str
+    themes: tuple[Link, ...]
+    values: dict[str, str]  # facet name -> space-separated values, for the filter script
+
+
+# Facet name in the address -> (heading, vocabulary, how to read an example's values)
+FACETS: dict[str, tuple[str, str | None, str]] = {
+    "theme": ("Theme", "themes", "themes"),
+    "sector": ("Sector", "sectors", "sectors"),
+    "nation": ("Nation", "nations", "nation"),
+    "audience": ("Who it is for", "audiences", "audiences"),
+    "lever": ("What they changed", "levers", "levers"),
+    "kind": ("Kind of example", None, "kind"),
+}
+
+
+def _values(example: Example, field: str) -> tuple[str, ...]:
+    value = getattr(example, field)
+    return tuple(value) if isinstance(value, list) else (value,)
+
+
+def example_facets(catalogue: Catalogue, examples: list[Example]) -> list[Facet]:
+    """Return the filters for the examples index: only values some example carries, with counts."""
+    facets = []
+    for name, (legend, vocabulary, field) in FACETS.items():
+        counts: dict[str, int] = {}
+        for example in examples:
+            for value in _values(example, field):
+                counts[value] = counts.get(value, 0) + 1
+        labels = catalogue.vocabulary(vocabulary) if vocabulary else {}
+        options = [
+            Option(value, labels[value].label if value in labels else KIND_LABELS[value], count)
+            for value, count in counts.items()
+        ]
+        facets.append(Facet(name, legend, tuple(sorted(options, key=lambda o: o.label))))
+    return facets
+
+
 def _examples_index(env: jinja2.Environment, catalogue: Catalogue) -> GeneratedPage:
     uri = "examples/index.md"
     examples = catalogue.examples_matching()
+    entries = [
+        Entry(
+            link_to(catalogue, uri, Ref("example", example.id), example.summary),
+            KIND_LABELS[example.kind],
+            _theme_links(catalogue, uri, example.themes),
+            {name: " ".join(_values(example, field)) for name, (_, _, field) in FACETS.items()},
+        )
+        for example in examples
+    ]
     markdown = env.get_template("examples_index.md.j2").render(
-        examples=[
-            (
-                link_to(catalogue, uri, Ref("example", example.id), example.summary),
-                KIND_LABELS[example.kind],
-                _theme_links(catalogue, uri, example.themes),
-            )
-            for example in examples
-        ],
+        entries=entries, facets=example_facets(catalogue, examples)
     )
     return GeneratedPage(uri, markdown)
 

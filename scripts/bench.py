@@ -68,14 +68,8 @@ def handbook_project(dest: Path, count: int) -> Path:
         record = synthetic_example(number, guidance, themes)
         path = dest / "data" / "examples" / f"{record['id']}.yml"
         path.write_text(yaml.safe_dump(record, sort_keys=False), encoding="utf-8")
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    config["theme"]["custom_dir"] = str(ROOT / "overrides")
-    config["hooks"] = [str(ROOT / "macros" / "hooks.py")]
-    config["watch"] = []
-    for plugin in config["plugins"]:
-        if isinstance(plugin, dict) and "macros" in plugin:
-            plugin["macros"]["module_name"] = str(ROOT / "macros")
-    (dest / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    for name in ("macros", "overrides", "mkdocs.yml"):
+        (dest / name).symlink_to(ROOT / name)
     return dest
 
 

@@ -51,8 +51,8 @@ def fixture_project(
 ) -> Path:
     """Copy the small fixture site to `dest`, then add, replace or remove files in it.
 
-    Its mkdocs.yml is the real one with absolute paths to the real hooks and overrides, so the
-    fixture builds exactly as the handbook does.
+    Its mkdocs.yml inherits the real one, and the real code and theme are linked in beside it,
+    so the fixture builds exactly as the handbook does.
     """
     shutil.copytree(FIXTURE_SITE, dest)
     for relative, text in (files or {}).items():
@@ -61,20 +61,24 @@ def fixture_project(
         path.write_text(text, encoding="utf-8")
     for relative in remove:
         (dest / relative).unlink()
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    config["theme"]["custom_dir"] = str(ROOT / "overrides")
-    config["hooks"] = [str(ROOT / "macros" / "hooks.py")]
-    config["watch"] = []
-    for plugin in config["plugins"]:
-        if isinstance(plugin, dict) and "macros" in plugin:
-            plugin["macros"]["module_name"] = str(ROOT / "macros")
-    config["nav"] = nav or [
-        {"Home": "index.md"},
-        {"Chapter one": ["chapter-one/index.md", "chapter-one/first-page.md"]},
-        {"Practice examples": "examples/index.md"},
-        {"Themes": "themes/index.md"},
-        {"Reports": "reports/index.md"},
-        {"Glossary": "glossary.md"},
-    ]
+    link_code(dest)
+    config = {
+        "INHERIT": str(ROOT / "mkdocs.yml"),
+        "nav": nav
+        or [
+            {"Home": "index.md"},
+            {"Chapter one": ["chapter-one/index.md", "chapter-one/first-page.md"]},
+            {"Practice examples": "examples/index.md"},
+            {"Themes": "themes/index.md"},
+            {"Reports": "reports/index.md"},
+            {"Glossary": "glossary.md"},
+        ],
+    }
     (dest / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
     return dest
+
+
+def link_code(project: Path) -> None:
+    """Link the real Python package and theme changes into a project folder."""
+    for name in ("macros", "overrides"):
+        (project / name).symlink_to(ROOT / name, target_is_directory=True)

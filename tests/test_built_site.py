@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import posixpath
 from collections import Counter
 from pathlib import Path
@@ -45,11 +46,11 @@ def section_links(html: dict[str, BeautifulSoup], path: str, heading_id: str) ->
     assert heading is not None, heading_id
     links = set()
     for element in heading.find_next_siblings():
-        if element.name in ("h1", "h2"):
+        if element.name in ("h1", "h2", "aside"):
             break
         for anchor in element.find_all("a", href=True):
             target = posixpath.normpath(posixpath.join(posixpath.dirname(path), anchor["href"]))
-            links.add(f"{target}/index.html")
+            links.add("index.html" if target == "." else f"{target}/index.html")
     return links
 
 
@@ -170,3 +171,15 @@ def test_glossary_terms_have_definitions_on_guidance_pages(
         if article(html[page_for(page.src_uri)]).find("abbr", title=True)
     ]
     assert len(with_terms) == len(content.catalogue.guidance_pages())
+
+
+def test_headings_never_skip_a_level(html: dict[str, BeautifulSoup]) -> None:
+    for path, soup in html.items():
+        if path == "404.html":
+            continue
+        levels = [
+            int(h.name[1]) for h in article(soup).find_all(["h1", "h2", "h3", "h4", "h5", "h6"])
+        ]
+        assert levels[:1] == [1], path
+        jumps = [(a, b) for a, b in itertools.pairwise(levels) if b > a + 1]
+        assert jumps == [], path
