@@ -15,7 +15,8 @@ export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help install serve build test check lint format typecheck bench schemas lock browser clean
+
+.PHONY: help install serve build pdf offline test check lint format typecheck bench schemas lock browser clean
 
 help: ## List the targets and what they do
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -31,8 +32,14 @@ install: $(INSTALLED) ## Create .venv and install the locked dependencies
 serve: $(INSTALLED) ## Build and serve the site at http://127.0.0.1:8000, reloading on changes
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
-build: $(INSTALLED) ## Strict build into site/ (any warning fails; site/ is replaced only on success)
+build: $(INSTALLED) ## Strict build of the site, chapter PDFs and offline copy into site/ (all or nothing)
 	$(BIN)/python scripts/build.py
+
+pdf: $(INSTALLED) ## Build the site and one PDF per chapter into site/pdf/
+	$(BIN)/python scripts/build.py --no-offline
+
+offline: $(INSTALLED) ## Build the site and the offline copy into site/downloads/ (works opened from disk)
+	$(BIN)/python scripts/build.py --no-pdf
 
 browser: ## Make sure Chromium is there for the browser tests (installs it with apt-get if it can)
 	@$(PYTHON) scripts/ensure_chromium.py

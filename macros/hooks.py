@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from macros.downloads import offered_on, read_manifest
 from macros.feedback import feedback_links
 from macros.problems import ContentError
 from macros.review import build_date, review_status
@@ -19,6 +21,8 @@ from macros.search import search_boost, search_tags
 from macros.site import Site, load_site
 
 SITE_KEY = "kindness_site"
+DOWNLOADS_KEY = "kindness_downloads"
+OFFLINE_SHIM = "assets/javascripts/vendor/iframe-worker-shim.js"
 
 
 @event_priority(100)  # before mkdocs-macros, so the macros can use the loaded site
@@ -30,6 +34,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except ContentError as error:
         raise PluginError(str(error)) from None
     config[SITE_KEY] = site
+    # The offline copy runs search in a worker, which browsers refuse to start from disk unless
+    # a shim stands in for it. Material would fetch the shim from a CDN: use our own copy.
+    offline = config.plugins.get("material/offline")
+    if offline is not None and offline.config.enabled:
+        config.extra["polyfills"] = [OFFLINE_SHIM]
+    # A publishing build (scripts/build.py) names the PDFs and offline copy it made.
+    manifest = os.environ.get("KIP_DOWNLOADS")
+    config[DOWNLOADS_KEY] = read_manifest(Path(manifest)) if manifest else []
     # Glossary terms get their definition wherever they appear, through Markdown's abbr extension.
     config.mdx_configs.setdefault("abbr", {})["glossary"] = site.abbreviations
     return config
@@ -48,6 +60,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         # edit_uri is relative to the docs folder in the repository; data files sit beside it.
         file.edit_uri = f"../{page.edit_path}" if page.edit_path else None
         files.append(file)
+    for download in config[DOWNLOADS_KEY]:
+        files.append(File.generated(config, download.uri, abs_src_path=download.file))
     return files
 
 
@@ -68,6 +82,7 @@ def on_page_context(
 ) -> dict[str, Any]:
     """Give the page its trust signals, and mark the section a record page belongs to."""
     context["review"] = review_status(page.meta, build_date())
+    context["downloads"] = offered_on(page.file.src_uri, config[DOWNLOADS_KEY])
     context["feedback"] = feedback_links(
         page.title or config.site_name,
         page.canonical_url or page.abs_url or "",

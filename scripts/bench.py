@@ -24,10 +24,12 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from macros.navigation import read_config  # noqa: E402
 from macros.site import load_site  # noqa: E402 (after the path is set)
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 START, END = "<!-- bench:examples:start -->", "<!-- bench:examples:end -->"
+PDF_START, PDF_END = "<!-- bench:pdf:start -->", "<!-- bench:pdf:end -->"
 
 
 def synthetic_example(number: int, guidance: list[str], themes: list[str]) -> dict[str, object]:
@@ -87,7 +89,7 @@ def plain_project(dest: Path, handbook: Path) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(macro.sub("", source.read_text(encoding="utf-8")), encoding="utf-8")
     # Same navigation and Markdown extensions as the handbook, so only our machinery differs.
-    handbook_config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    handbook_config = read_config(ROOT / "mkdocs.yml")
     config = {
         "site_name": "Plain",
         "theme": {"name": "material"},
@@ -158,6 +160,41 @@ def record(results: dict[str, dict[str, float]], count: int) -> str:
     )
 
 
+def pdf_bench() -> str:
+    """Build the real handbook once, then time rendering each chapter's PDF; return a table."""
+    from macros.navigation import chapters  # noqa: PLC0415 (only this part needs them)
+    from macros.pdf.compose import compose, render_document  # noqa: PLC0415
+    from macros.pdf.render import render_pdf  # noqa: PLC0415
+    from macros.review import build_date  # noqa: PLC0415
+
+    config = read_config(ROOT / "mkdocs.yml")
+    site = load_site(ROOT / "docs", ROOT / "data")
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="bench-pdf-") as folder:
+        built = Path(folder) / "site"
+        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(built)]
+        subprocess.run(command, cwd=ROOT, env=ENV, capture_output=True, check=True)
+        for chapter in chapters(site.catalogue, config["nav"]):
+            started = time.perf_counter()
+            document = compose(site.catalogue, chapter, built, config["site_url"], build_date())
+            pdf = render_pdf(render_document(document, config["site_name"]), built.as_uri() + "/")
+            seconds = time.perf_counter() - started
+            row = (
+                f"| {chapter.slug}.pdf | {pdf.pages} | {len(pdf.data) / 1000:.0f} | {seconds:.1f} |"
+            )
+            print(row)
+            rows.append(row)
+    when = datetime.now(tz=UTC).strftime("%Y-%m-%d")
+    header = [
+        PDF_START,
+        f"Measured {when} on {platform.system()} {platform.machine()}, {os.cpu_count()} cores.",
+        "",
+        "| Chapter PDF | Pages | Size (KB) | Time to compose and render (s) |",
+        "| --- | ---: | ---: | ---: |",
+    ]
+    return "\n".join([*header, *rows, PDF_END])
+
+
 def main() -> int:
     """Run the benchmark, print it, and update BENCHMARKS.md."""
     parser = argparse.ArgumentParser(description=__doc__)
@@ -173,10 +210,13 @@ def main() -> int:
         print(f"(both builds took {time.perf_counter() - started:.0f} s in all)")
     table = record(results, args.examples)
     print(table)
+    pdf_table = pdf_bench()
     if not args.no_record:
         path = ROOT / "BENCHMARKS.md"
         text = path.read_text(encoding="utf-8")
-        text = re.sub(re.escape(START) + ".*?" + re.escape(END), table, text, flags=re.DOTALL)
+        for start, end, new in ((START, END, table), (PDF_START, PDF_END, pdf_table)):
+            pattern = re.escape(start) + ".*?" + re.escape(end)
+            text = re.sub(pattern, lambda _, new=new: new, text, flags=re.DOTALL)
         path.write_text(text, encoding="utf-8")
     return 0
 

@@ -1,7 +1,17 @@
-"""Build the site into a temporary folder; replace site/ only when the whole build succeeds."""
+"""Build the site, its chapter PDFs and its offline copy; replace site/ only when all succeed.
+
+Steps, all in a staging folder beside site/:
+1. a strict build of the HTML;
+2. one PDF per chapter, rendered from that HTML (`--no-pdf` skips this);
+3. the offline copy: a strict build with Material's offline plugin, zipped (`--no-offline` skips);
+4. a second strict build that publishes the downloads and links them, with their sizes, from
+   the pages that offer them.
+"""
 
 from __future__ import annotations
 
+import argparse
+import os
 import shutil
 import subprocess
 import sys
@@ -9,31 +19,90 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from macros.downloads import OFFLINE_ZIP, Download, write_manifest, zip_folder  # noqa: E402
+from macros.review import build_date  # noqa: E402
+
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 
 
-def build(root: Path = ROOT, target: Path | None = None) -> int:
-    """Run a strict build and swap the result into `target`; leave it untouched on failure."""
+def mkdocs(root: Path, site_dir: Path, **env: str) -> bool:
+    """Run a strict MkDocs build; return True when it succeeds."""
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)]
+    return subprocess.run(command, cwd=root, env={**ENV, **env}, check=False).returncode == 0
+
+
+def offline_copy(root: Path, staging: Path) -> Download | None:
+    """Build the offline copy (it works when opened from disk, search included) and zip it."""
+    folder = staging / "offline"
+    if not mkdocs(root, folder, OFFLINE="true"):
+        return None
+    target = staging / "kindness-in-practice-offline.zip"
+    built = build_date()
+    zip_folder(folder, target, (built.year, built.month, built.day, 0, 0, 0))
+    return Download(
+        uri=OFFLINE_ZIP,
+        label="Download the whole handbook to read offline",
+        kind="ZIP",
+        size_bytes=target.stat().st_size,
+        page="about.md",
+        file=str(target),
+    )
+
+
+def publish(root: Path, staging: Path, *, pdf: bool, offline: bool) -> Path | None:
+    """Run every step in `staging`; return the finished site folder, or None if a step failed."""
+    first = staging / "html"
+    if not mkdocs(root, first):
+        return None
+    if not (pdf or offline):
+        return first
+    downloads: list[Download] = []
+    if pdf:
+        from macros.pdf.chapters import render_chapters  # noqa: PLC0415 (slow to import)
+
+        print("Rendering chapter PDFs:")
+        downloads += render_chapters(root, first, staging / "pdf")
+    if offline:
+        copy = offline_copy(root, staging)
+        if copy is None:
+            return None
+        downloads.append(copy)
+    manifest = staging / "downloads.json"
+    write_manifest(manifest, downloads)
+    final = staging / "site"
+    return final if mkdocs(root, final, KIP_DOWNLOADS=str(manifest)) else None
+
+
+def build(
+    root: Path = ROOT, target: Path | None = None, *, pdf: bool = True, offline: bool = True
+) -> int:
+    """Build everything in a staging folder and swap it into `target` only on success."""
     target = target or root / "site"
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=root))
     try:
-        result = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(staging)],
-            cwd=root,
-            check=False,
-        )
-        if result.returncode != 0:
+        final = publish(root, staging, pdf=pdf, offline=offline)
+        if final is None:
             print(f"\nThe build failed, so {target.name}/ was left as it was.", file=sys.stderr)
-            return result.returncode
-        retired = staging.with_name(staging.name + "-old")
+            return 1
         if target.exists():
-            target.rename(retired)
-        staging.rename(target)
-        shutil.rmtree(retired, ignore_errors=True)
+            target.rename(staging / "retired")
+        final.rename(target)
         print(f"Built the site into {target.name}/.")
         return 0
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 
 
+def main() -> int:
+    """Run the build from the command line."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--no-pdf", action="store_true", help="skip the chapter PDFs")
+    parser.add_argument("--no-offline", action="store_true", help="skip the offline copy")
+    args = parser.parse_args()
+    return build(pdf=not args.no_pdf, offline=not args.no_offline)
+
+
 if __name__ == "__main__":
-    sys.exit(build())
+    sys.exit(main())

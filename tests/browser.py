@@ -45,7 +45,7 @@ class OffNetwork:
     def __call__(self, route: Route) -> None:
         url = route.request.url
         host = urlsplit(url).hostname
-        if url.startswith(("data:", "blob:")) or host in LOCAL_HOSTS:
+        if url.startswith(("data:", "blob:", "file:")) or host in LOCAL_HOSTS:
             route.continue_()
         else:
             self.blocked.append(url)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import importlib.util
 import tempfile
 import threading
 from collections.abc import Iterator
@@ -11,10 +12,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, Page, sync_playwright
 
+from macros.navigation import read_config
 from macros.site import Site, load_site
 
 from browser import CHROMIUM_ARGS, OffNetwork, chromium_path
@@ -75,7 +76,7 @@ def serve(folder: Path, mount: str = "") -> Iterator[str]:
 @pytest.fixture(scope="session")
 def site_url(built_site: Path) -> Iterator[str]:
     """The address of the real handbook, served locally under its published path."""
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = read_config(ROOT / "mkdocs.yml")
     yield from serve(built_site, urlsplit(config["site_url"]).path.strip("/"))
 
 
@@ -104,3 +105,16 @@ def page(browser: Browser, off_network: OffNetwork) -> Iterator[Page]:
     tab = context.new_page()
     yield tab
     context.close()
+
+
+@pytest.fixture(scope="session")
+def published_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real handbook as `make build` publishes it: HTML, chapter PDFs and the offline copy."""
+    spec = importlib.util.spec_from_file_location("build_script", ROOT / "scripts" / "build.py")
+    assert spec
+    assert spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    target = tmp_path_factory.mktemp("published") / "site"
+    assert module.build(ROOT, target) == 0
+    return target

@@ -87,10 +87,10 @@ def test_a_failed_build_leaves_the_previous_site_as_it_was(tmp_path: Path) -> No
     build = _build_module().build
     project = fixture_project(tmp_path / "project")
     target = tmp_path / "published"
-    assert build(project, target) == 0
+    assert build(project, target, pdf=False, offline=False) == 0
     before = {p.relative_to(target): p.read_bytes() for p in target.rglob("*") if p.is_file()}
     (project / PAGE).write_text(FIRST_PAGE + "\n[broken](missing.md)\n", encoding="utf-8")
-    assert build(project, target) != 0
+    assert build(project, target, pdf=False, offline=False) != 0
     after = {p.relative_to(target): p.read_bytes() for p in target.rglob("*") if p.is_file()}
     assert after == before
     assert not list(project.glob(".site-*")), "the staging folder was not cleaned up"

@@ -8,10 +8,10 @@ import statistics
 from pathlib import Path
 
 import pytest
-import yaml
 
 from macros.checks.copying import find_copied_runs, handbook_files
 from macros.checks.readability import TARGET, guidance_scores, prose
+from macros.navigation import read_config
 from macros.site import Site
 
 from sites import ROOT
@@ -76,7 +76,7 @@ def test_prose_leaves_out_markup_and_sources() -> None:
 
 
 def test_there_is_a_reading_path_for_each_audience(content: Site) -> None:
-    nav = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["nav"]
+    nav = read_config(ROOT / "mkdocs.yml")["nav"]
     start_here = next(item["Start here"] for item in nav if "Start here" in item)
     for audience in AUDIENCES:
         uri = f"start-here/{audience}.md"

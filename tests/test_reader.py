@@ -218,3 +218,15 @@ def test_keyboard_focus_is_visible(page: Page, site_url: str) -> None:
 def test_no_cookies_are_set(page: Page, site_url: str) -> None:
     page.goto(site_url + "/examples/?theme=trust")
     assert page.context.cookies() == []
+
+
+def test_printing_a_page_leaves_out_the_site_chrome(page: Page, site_url: str) -> None:
+    page.goto(site_url + "/kindness-and-risk/proportionate-risk/")
+    page.emulate_media(media="print")
+    expect(page.locator(".md-header")).to_be_hidden()
+    expect(page.locator(".md-sidebar--primary")).to_be_hidden()
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    address = page.locator("article a[href^='http']").first.evaluate(
+        "link => getComputedStyle(link, '::after').content"
+    )
+    assert "http" in address

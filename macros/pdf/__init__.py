@@ -1,0 +1,1 @@
+"""Chapter PDFs: compose one print document per chapter from the built pages, then render it."""

@@ -1,0 +1,29 @@
+"""Render a chapter's print document to an accessible, tagged PDF with WeasyPrint."""
+
+from __future__ import annotations
+
+import importlib.resources
+from dataclasses import dataclass
+
+from weasyprint import CSS, HTML
+
+STYLESHEET = (importlib.resources.files("macros") / "templates" / "pdf" / "chapter.css").read_text(
+    encoding="utf-8"
+)
+
+
+@dataclass(frozen=True)
+class RenderedPdf:
+    """A rendered PDF and how many pages it has."""
+
+    data: bytes
+    pages: int
+
+
+def render_pdf(html: str, base_url: str) -> RenderedPdf:
+    """Render print HTML as a tagged PDF (PDF/UA-1), with bookmarks from its headings."""
+    document = HTML(string=html, base_url=base_url).render(stylesheets=[CSS(string=STYLESHEET)])
+    data = document.write_pdf(pdf_variant="pdf/ua-1", uncompressed_pdf=False)
+    if data is None:  # write_pdf returns bytes when no target is given
+        raise RuntimeError("WeasyPrint returned no PDF")
+    return RenderedPdf(data, len(document.pages))
