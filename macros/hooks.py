@@ -13,10 +13,13 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from macros.docpages import MACRO_SIGNATURES
 from macros.downloads import offered_on, read_manifest
 from macros.feedback import feedback_links
 from macros.problems import ContentError
 from macros.review import build_date, review_status
+from macros.sandbox import sandboxed_environment
+from macros.sanitise import sanitise
 from macros.search import search_boost, search_tags
 from macros.site import Site, load_site
 
@@ -75,6 +78,24 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) 
     if boost:
         page.meta["search"] = {**page.meta.get("search", {}), "boost": boost}
     return markdown
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    """Render every page in a Jinja sandbox that offers the handbook's macros and nothing else.
+
+    mkdocs-macros renders with a plain Jinja environment, from which a page could reach Python
+    internals. The pages are checked before rendering (macros/docpages.py); the sandbox makes
+    sure that even a page that slipped through could run nothing.
+    """
+    plugin: Any = config.plugins["macros"]  # mkdocs-macros' plugin, which is not typed
+    macros = {name: plugin.env.globals[name] for name in MACRO_SIGNATURES}
+    # mkdocs-macros keeps its environment here and offers no setter.
+    plugin._env = sandboxed_environment(macros, plugin.env.undefined)  # noqa: SLF001
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Let only known-safe HTML into the published page."""
+    return sanitise(html)
 
 
 def on_page_context(

@@ -7,6 +7,7 @@ import re
 from typing import Annotated, Literal, Self
 
 from pydantic import (
+    AfterValidator,
     AnyUrl,
     BaseModel,
     ConfigDict,
@@ -17,10 +18,45 @@ from pydantic import (
     model_validator,
 )
 
+# Data files hold text and Markdown, never HTML, scripts or template code: the site shows text
+# exactly as written, so anything that looks like markup is refused with a plain message.
+HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!?]")
+UNSAFE = (
+    (HTML_TAG, "looks like HTML. Data files take plain text and Markdown only"),
+    (
+        re.compile(r"javascript\s*:|vbscript\s*:|data\s*:\s*text/html", re.IGNORECASE),
+        "is a script address",
+    ),
+    (re.compile(r"\{\{|\{%|\{#"), "looks like template code, which is not allowed here"),
+)
+
+
+def no_markup(value: str) -> str:
+    """Refuse HTML, script addresses and template code in a data value."""
+    for pattern, problem in UNSAFE:
+        match = pattern.search(value)
+        if match:
+            shown = value[match.start() : match.start() + 12]
+            raise ValueError(f"'{shown}' {problem}. Remove it.")
+    return value
+
+
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
-Paragraph = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=1500)]
-Markdown = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=6000)]
+Text = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=300),
+    AfterValidator(no_markup),
+]
+Paragraph = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=1500),
+    AfterValidator(no_markup),
+]
+Markdown = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=6000),
+    AfterValidator(no_markup),
+]
 WebAddress = Annotated[AnyUrl, UrlConstraints(allowed_schemes=["http", "https"])]
 DocPath = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9/_-]*\.md$")]
 Year = Annotated[int, Field(ge=1900, le=2100)]

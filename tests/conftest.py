@@ -13,13 +13,16 @@ from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from macros.navigation import read_config
 from macros.site import Site, load_site
 
 from browser import CHROMIUM_ARGS, OffNetwork, chromium_path
 from sites import ROOT, mkdocs_build
+
+# Browser tests share two cores with site builds; give slow moments room before failing.
+expect.set_options(timeout=15_000)
 
 
 @pytest.fixture(scope="session")
