@@ -66,14 +66,19 @@ def scan_docs(docs_dir: Path) -> tuple[list[DocPage], list[Problem]]:
     """Read every Markdown page under `docs_dir`; guidance rules apply inside chapter folders."""
     problems: list[Problem] = []
     pages = []
+    broken = set()
     for path in sorted(docs_dir.rglob("*.md")):
         src_uri = path.relative_to(docs_dir).as_posix()
         try:
             pages.append(read_page(path, src_uri))
         except ContentError as error:
             problems.extend(error.problems)
+            # Keep the page in the list, so links to it are not reported as broken too.
+            broken.add(src_uri)
+            pages.append(DocPage(src_uri, PageMeta.model_construct(title=src_uri, description="")))
     for page in guidance_pages(pages):
-        problems.extend(_guidance_problems(page))
+        if page.src_uri not in broken:
+            problems.extend(_guidance_problems(page))
     return pages, problems
 
 

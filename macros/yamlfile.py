@@ -76,7 +76,7 @@ def parse_yaml(text: str, label: str, offset: int = 0) -> tuple[Any, LineMap]:
         node = loader.get_single_node()
         lines: dict[Path_, int] = {}
         if node is not None:
-            _record_lines(node, (), lines, _Walk(label, offset))
+            _record_lines(node, (), lines, _Walk(label, offset, text=text))
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
@@ -87,7 +87,8 @@ def parse_yaml(text: str, label: str, offset: int = 0) -> tuple[Any, LineMap]:
             [Problem(label, offset, "", f"This is not valid YAML: {error}")]
         ) from None
     except RecursionError:
-        raise ContentError([Problem(label, offset, "", "The data is nested too deeply.")]) from None
+        problem = Problem(label, offset + 1, "", "The data is nested too deeply.")
+        raise ContentError([problem]) from None
     finally:
         loader.dispose()
     return data, LineMap(lines, offset)
@@ -101,6 +102,15 @@ class _Walk:
     offset: int
     seen: set[int] = field(default_factory=set)
 
+    text: str = ""
+
+    def first_alias_line(self) -> int:
+        """Return the line of the first alias (*name), found by reading the text again."""
+        for event in yaml.parse(self.text, Loader=_Loader):
+            if isinstance(event, yaml.AliasEvent) and event.start_mark:
+                return event.start_mark.line + 1 + self.offset
+        return 1 + self.offset
+
     def refuse(self, node: yaml.Node, message: str) -> ContentError:
         return ContentError(
             [Problem(self.label, node.start_mark.line + 1 + self.offset, "", message)]
@@ -110,7 +120,16 @@ class _Walk:
 def _record_lines(node: yaml.Node, path: Path_, out: dict[Path_, int], walk: _Walk) -> None:
     # A node met twice is an alias (*name): refused, since aliases can multiply data without end.
     if id(node) in walk.seen:
-        raise walk.refuse(node, "YAML aliases (*name) are not allowed. Write the value out.")
+        raise ContentError(
+            [
+                Problem(
+                    walk.label,
+                    walk.first_alias_line(),
+                    "",
+                    "YAML aliases (*name) are not allowed. Write the value out.",
+                )
+            ]
+        )
     walk.seen.add(id(node))
     if len(path) > MAX_DEPTH:
         raise walk.refuse(node, "The data is nested too deeply.")
@@ -129,6 +148,8 @@ def _explain(error: yaml.MarkedYAMLError) -> str:
     problem = error.problem or "it cannot be read"
     if "'\\t'" in problem or "\\t" in problem:
         return "This is not valid YAML: it contains a tab. Indent with spaces only."
+    if "could not determine a constructor" in problem:
+        return "Tags such as '!!python/...' are not allowed in data files. Remove the tag."
     hint = " Check the indentation and that every 'key: value' has a space after the colon."
     return f"This is not valid YAML: {problem}.{hint}"
 
