@@ -16,7 +16,7 @@ export DISABLE_MKDOCS_2_WARNING := true
 export PYTHONDONTWRITEBYTECODE := 1
 
 
-.PHONY: help install serve build pdf offline test check lint format typecheck bench schemas lock browser clean
+.PHONY: help install serve build pdf offline test check lint format typecheck bench headers schemas lock browser clean
 
 help: ## List the targets and what they do
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -67,6 +67,9 @@ check: $(INSTALLED) ## What CI runs: lint, format check, type check, the tests, 
 
 bench: $(INSTALLED) ## Measure build time and memory with 2,000 examples; record them in BENCHMARKS.md
 	$(BIN)/python scripts/bench.py
+
+headers: build ## Regenerate hosting/_headers (security headers and script hashes) from site/
+	$(BIN)/python -m macros.headers site > hosting/_headers
 
 schemas: $(INSTALLED) ## Regenerate the JSON Schemas in schemas/ from the models
 	$(BIN)/python -m macros.schemas schemas

@@ -22,6 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from macros.downloads import OFFLINE_ZIP, Download, write_manifest, zip_folder  # noqa: E402
+from macros.headers import headers_for_site  # noqa: E402
 from macros.review import build_date  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
@@ -86,6 +87,8 @@ def build(
         if final is None:
             print(f"\nThe build failed, so {target.name}/ was left as it was.", file=sys.stderr)
             return 1
+        # Hosts that read a `_headers` file serve the site with its security headers.
+        (final / "_headers").write_text(headers_for_site(final), encoding="utf-8")
         if target.exists():
             target.rename(staging / "retired")
         final.rename(target)

@@ -52,20 +52,29 @@ def html(built_site: Path) -> dict[str, BeautifulSoup]:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    extra_headers: dict[str, str] = {}  # noqa: RUF012 (set per server by `serve`)
+
+    def end_headers(self) -> None:
+        for name, value in self.extra_headers.items():
+            self.send_header(name, value)
+        super().end_headers()
+
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (stdlib name)
         pass
 
 
-def serve(folder: Path, mount: str = "") -> Iterator[str]:
+def serve(folder: Path, mount: str = "", headers: dict[str, str] | None = None) -> Iterator[str]:
     """Serve a folder on a free port on 127.0.0.1 for as long as the generator lives.
 
-    `mount` is the path the site is published under (from site_url), so absolute links work.
+    `mount` is the path the site is published under (from site_url), so absolute links work;
+    `headers` are sent with every response, as a host would send them.
     """
     root = folder
     if mount:
         root = Path(tempfile.mkdtemp(prefix="mount-"))
         (root / mount).symlink_to(folder, target_is_directory=True)
-    handler = functools.partial(_QuietHandler, directory=str(root))
+    handler_class = type("Handler", (_QuietHandler,), {"extra_headers": headers or {}})
+    handler = functools.partial(handler_class, directory=str(root))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

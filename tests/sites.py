@@ -48,6 +48,7 @@ def fixture_project(
     files: dict[str, str] | None = None,
     remove: tuple[str, ...] = (),
     nav: list[object] | None = None,
+    settings: dict[str, object] | None = None,
 ) -> Path:
     """Copy the small fixture site to `dest`, then add, replace or remove files in it.
 
@@ -74,6 +75,7 @@ def fixture_project(
             {"Glossary": "glossary.md"},
         ],
     }
+    config |= settings or {}
     (dest / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
     return dest
 
