@@ -14,6 +14,10 @@ INSTALLED := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 export PYTHONDONTWRITEBYTECODE := 1
+# Builds of one commit are identical: the date they stamp is the commit's, unless
+# SOURCE_DATE_EPOCH is set (a scheduled publishing build can set it to the current time).
+BUILD_EPOCH := $(or $(SOURCE_DATE_EPOCH),$(shell git log -1 --format=%ct 2>/dev/null))
+BUILD := $(if $(BUILD_EPOCH),SOURCE_DATE_EPOCH=$(BUILD_EPOCH) )$(BIN)/python scripts/build.py
 
 
 .PHONY: help install serve build pdf offline test check lint format typecheck bench headers schemas lock browser clean
@@ -33,13 +37,13 @@ serve: $(INSTALLED) ## Build and serve the site at http://127.0.0.1:8000, reload
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
 build: $(INSTALLED) ## Strict build of the site, chapter PDFs and offline copy into site/ (all or nothing)
-	$(BIN)/python scripts/build.py
+	$(BUILD)
 
 pdf: $(INSTALLED) ## Build the site and one PDF per chapter into site/pdf/
-	$(BIN)/python scripts/build.py --no-offline
+	$(BUILD) --no-offline
 
 offline: $(INSTALLED) ## Build the site and the offline copy into site/downloads/ (works opened from disk)
-	$(BIN)/python scripts/build.py --no-pdf
+	$(BUILD) --no-pdf
 
 browser: ## Make sure Chromium is there for the browser tests (installs it with apt-get if it can)
 	@$(PYTHON) scripts/ensure_chromium.py

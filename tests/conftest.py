@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import importlib.util
+import os
 import tempfile
 import threading
 from collections.abc import Iterator
@@ -128,5 +130,24 @@ def published_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     target = tmp_path_factory.mktemp("published") / "site"
-    assert module.build(ROOT, target) == 0
+    with fixed_build_date():
+        assert module.build(ROOT, target) == 0
     return target
+
+
+# The date builds stamp into pages, PDFs and the zip; fixed, so two builds can be compared.
+BUILD_EPOCH = "1795000000"
+
+
+@contextlib.contextmanager
+def fixed_build_date() -> Iterator[None]:
+    """Build as of a fixed date, as a release build does with SOURCE_DATE_EPOCH."""
+    previous = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = BUILD_EPOCH
+    try:
+        yield
+    finally:
+        if previous is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = previous
