@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
-from playwright.sync_api import Page, Route
+from playwright.sync_api import Page, Route, expect
 
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 CHROMIUM_ARGS = [
@@ -68,3 +68,13 @@ def describe(violations: list[dict[str, Any]]) -> str:
         targets = [", ".join(node["target"]) for node in violation["nodes"][:5]]
         lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']} at {targets}")
     return "\n".join(lines)
+
+
+def search(page: Page, words: str) -> None:
+    """Type into the site search once its index is ready, as a reader would."""
+    box = page.get_by_placeholder("Search the handbook")
+    box.click()
+    expect(page.locator(".md-search-result__meta")).to_have_text(
+        "Type to search guidance, examples and reports"
+    )
+    box.press_sequentially(words, delay=20)

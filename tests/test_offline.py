@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, expect
 
-from browser import OffNetwork
+from browser import OffNetwork, search
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -41,7 +41,7 @@ def test_offline_copy_navigates_and_searches_from_disk(browser: Browser, unpacke
         page.locator("article").get_by_role("link", name="Proportionate risk").first.click()
         expect(page).to_have_url(re.compile(r"kindness-and-risk/proportionate-risk\.html$"))
         expect(page.get_by_role("heading", level=1)).to_contain_text("Proportionate risk")
-        page.get_by_placeholder("Search the handbook").fill("red tape")
+        search(page, "red tape")
         result = page.locator(".md-search-result__item > a").first
         expect(result).to_be_visible()
         assert result.get_attribute("href")

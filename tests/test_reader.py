@@ -13,7 +13,7 @@ from playwright.sync_api import Page, expect
 
 from macros.site import Site
 
-from browser import OffNetwork, axe_violations, describe
+from browser import OffNetwork, axe_violations, describe, search
 from sites import fixture_project, mkdocs_build
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -101,7 +101,7 @@ def test_everyday_words_find_the_right_guidance(
     page: Page, site_url: str, words: str, finds: str
 ) -> None:
     page.goto(site_url + "/")
-    page.get_by_placeholder("Search the handbook").fill(words)
+    search(page, words)
     results = page.locator(".md-search-result__item > a")
     # Results for the whole query carry it in their address; earlier partial results do not.
     expect(results.first).to_have_attribute(
@@ -115,7 +115,7 @@ def test_search_results_pass_axe(page: Page, site_url: str, off_network: OffNetw
     for scheme in ("light", "dark"):
         page.emulate_media(color_scheme=scheme)
         page.goto(site_url + "/")
-        page.get_by_placeholder("Search the handbook").fill("trust")
+        search(page, "trust")
         expect(page.locator(".md-search-result__item").first).to_be_visible()
         violations = axe_violations(page)
         assert violations == [], f"{scheme}: {describe(violations)}"

@@ -17,6 +17,7 @@ from macros.navigation import read_config
 from macros.sandbox import sandboxed_environment
 from macros.sanitise import sanitise
 
+from browser import search
 from sites import FIXTURE_SITE, ROOT, fixture_project, mkdocs_build
 
 HEADERS_FILE = ROOT / "hosting" / "_headers"
@@ -96,7 +97,7 @@ def test_every_page_type_works_under_the_policy(page: Page, strict_site_url: str
         assert page.evaluate("window.__violations") == [], path
     page.goto(strict_site_url + "/examples/?theme=trust")
     expect(page.locator("details.kip-filter__panel")).to_have_attribute("open", "")
-    page.get_by_placeholder("Search the handbook").fill("red tape")
+    search(page, "red tape")
     expect(page.locator(".md-search-result__item").first).to_be_visible()
     assert page.evaluate("window.__violations") == []
 
