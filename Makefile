@@ -20,7 +20,7 @@ BUILD_EPOCH := $(or $(SOURCE_DATE_EPOCH),$(shell git log -1 --format=%ct 2>/dev/
 BUILD := $(if $(BUILD_EPOCH),SOURCE_DATE_EPOCH=$(BUILD_EPOCH) )$(BIN)/python scripts/build.py
 
 
-.PHONY: help install serve build pdf offline test check lint format typecheck bench headers schemas lock browser clean
+.PHONY: help install serve build pdf offline test new-example new-report new-page check lint format typecheck bench headers schemas reference lock browser clean
 
 help: ## List the targets and what they do
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -66,8 +66,16 @@ check: $(INSTALLED) ## What CI runs: lint, format check, type check, the tests, 
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	$(MAKE) test
-	$(BIN)/python -m macros.checks.readability
-	$(BIN)/python -m macros.checks.reviews
+	$(BIN)/python -m macros.checks
+
+new-example: $(INSTALLED) ## Start a practice example from a template: make new-example id=<id>
+	$(BIN)/python scripts/new.py example "$(id)"
+
+new-report: $(INSTALLED) ## Start a report record from a template: make new-report id=<id>
+	$(BIN)/python scripts/new.py report "$(id)"
+
+new-page: $(INSTALLED) ## Start a guidance page in a chapter: make new-page path=<chapter>/<slug>
+	$(BIN)/python scripts/new.py page "$(path)"
 
 bench: $(INSTALLED) ## Measure build time and memory with 2,000 examples; record them in BENCHMARKS.md
 	$(BIN)/python scripts/bench.py
@@ -77,6 +85,9 @@ headers: build ## Regenerate hosting/_headers (security headers and script hashe
 
 schemas: $(INSTALLED) ## Regenerate the JSON Schemas in schemas/ from the models
 	$(BIN)/python -m macros.schemas schemas
+
+reference: $(INSTALLED) ## Regenerate the field reference in CONTRIBUTING.md from the models
+	$(BIN)/python -m macros.reference CONTRIBUTING.md
 
 lock: ## Re-resolve requirements.lock from pyproject.toml (needs the package index)
 	$(PYTHON) -m venv .cache/lock-venv

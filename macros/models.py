@@ -70,15 +70,20 @@ class Record(BaseModel):
     A model validator names the field it is about as "field: message", so reports can point at it.
     """
 
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, str_strip_whitespace=True, use_attribute_docstrings=True
+    )
 
 
 class Reviewed(Record):
     """Who looks after a record and when it is next checked."""
 
     owner: Text
+    """Who looks after this record: a team or role, such as "Handbook editorial team"."""
     last_reviewed: dt.date
+    """When someone last checked it was accurate, as YYYY-MM-DD."""
     review_due: dt.date
+    """When it must next be checked, as YYYY-MM-DD; later than last_reviewed."""
 
     @model_validator(mode="after")
     def _due_after_review(self) -> Self:
@@ -91,10 +96,13 @@ class Term(Record):
     """One entry in a closed vocabulary."""
 
     id: Slug
+    """The id used in other files: lower-case words joined by hyphens."""
     label: Text
+    """The name readers see."""
     description: Paragraph
-    # Everyday words people search with for the same idea, such as "red tape" for procedures.
+    """One sentence on what the term covers."""
     keywords: list[Text] = []
+    """Everyday words people search with for the same idea (themes only)."""
 
 
 class Vocabularies(Record):
@@ -113,26 +121,37 @@ class Related(Record):
     """Links from a record to guidance pages, examples and reports."""
 
     guidance: list[DocPath] = []
+    """Guidance pages, as paths inside docs/, such as everyday-practice/small-acts.md."""
     examples: list[Slug] = []
+    """Practice examples, by id."""
     reports: list[Slug] = []
+    """Reports, by id."""
 
 
 class Source(Record):
     """A real, checkable publication that backs a record."""
 
     title: Text
+    """The title of the source, as published."""
     publisher: Text
+    """Who published it."""
     year: Year
+    """The year it was published."""
     url: WebAddress
+    """Where to read it: a full https:// address you have checked."""
 
 
 class Period(Record):
     """When the work ran: a start year and an end year or 'ongoing'."""
 
     from_: Year = Field(alias="from")
+    """The year the work began."""
     to: Year | Literal["ongoing"]
+    """The year it ended, or the word ongoing."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, populate_by_name=True, use_attribute_docstrings=True
+    )
 
     @model_validator(mode="after")
     def _ends_after_start(self) -> Self:
@@ -145,25 +164,45 @@ class Example(Reviewed):
     """A practice example: documented (with real sources) or illustrative (a labelled composite)."""
 
     id: Slug
+    """Lower-case words joined by hyphens; the same as the file name without .yml."""
     title: Text
+    """A short, plain title that says what happened."""
     kind: Literal["documented", "illustrative"]
+    """documented (real work, with sources) or illustrative (a composite, labelled as such)."""
     summary: Paragraph
+    """One short paragraph: who did what, and what changed."""
     organisations: list[Slug] = []
+    """Organisations involved, by id from data/organisations/ (documented only)."""
     place: Text
+    """Where it happened; for an illustrative example, a general description."""
     nation: Slug
+    """A nation id from data/vocabularies.yml."""
     sectors: list[Slug] = Field(min_length=1)
+    """One or more sector ids from data/vocabularies.yml."""
     themes: list[Slug] = Field(min_length=1)
+    """One or more theme ids from data/vocabularies.yml."""
     audiences: list[Slug] = Field(min_length=1)
+    """Who it is most useful for: audience ids from data/vocabularies.yml."""
     levers: list[Slug] = []
+    """What people changed: lever ids from data/vocabularies.yml."""
     barriers: list[Slug] = []
+    """What stood in the way: barrier ids from data/vocabularies.yml."""
     period: Period
+    """When the work ran: from (a year) and to (a year, or ongoing)."""
     context: Markdown
+    """Markdown: the situation before the work began."""
     what_they_did: Markdown
+    """Markdown: what people did."""
     what_changed: Markdown
+    """Markdown: what changed; say plainly if nobody measured it."""
     what_was_hard: Markdown
+    """Markdown: what was hard, and how people handled it."""
     try_it_yourself: Markdown
+    """Markdown: a list of actions a reader could take, each starting with a verb."""
     related: Related = Related()
+    """Guidance pages, examples and reports this example is linked with."""
     sources: list[Source] = []
+    """Published sources (title, publisher, year, url); at least one if documented."""
 
     @model_validator(mode="after")
     def _kind_rules(self) -> Self:
@@ -181,36 +220,57 @@ class Report(Reviewed):
     """A real publication the handbook draws on."""
 
     id: Slug
+    """Lower-case words joined by hyphens; the same as the file name without .yml."""
     title: Text
+    """The report's full title, as published."""
     authors: list[Text] = Field(min_length=1)
+    """The authors, or the organisation if no person is named."""
     publisher: Text
-    year: Year | None = None  # None for an undated publication
+    """Who published it."""
+    year: Year | None = None
+    """The year it was published; leave it out if the publication is undated."""
     url: WebAddress
+    """Where to read it: a full https:// address you have checked."""
     summary: Paragraph
+    """A summary in your own words, 60 to 120 words."""
     key_ideas: list[Text] = Field(min_length=1)
+    """Three to six key ideas, each one sentence of your own."""
     themes: list[Slug] = Field(min_length=1)
+    """One or more theme ids from data/vocabularies.yml."""
     related: Related = Related()
+    """Guidance pages, examples and reports this report is linked with."""
 
 
 class Organisation(Record):
     """An organisation named by documented examples or reports."""
 
     id: Slug
+    """Lower-case words joined by hyphens; the same as the file name without .yml."""
     name: Text
+    """The organisation's name."""
     type: Slug
+    """An organisation type id from data/vocabularies.yml."""
     nation: Slug
+    """A nation id from data/vocabularies.yml."""
     url: WebAddress
+    """The organisation's website."""
     description: Paragraph | None = None
+    """One sentence on who they are."""
 
 
 class GlossaryTerm(Record):
     """A term the handbook explains, shown on the glossary page and on hover or focus."""
 
     id: Slug
+    """Lower-case words joined by hyphens."""
     term: Text
+    """The term as it appears in running text, usually lower case."""
     aliases: list[Text] = []
+    """Other exact forms that also get the definition, such as a plural."""
     definition: Paragraph
+    """One plain sentence, on one line, with no double quotes."""
     themes: list[Slug] = []
+    """Theme ids from data/vocabularies.yml."""
 
     @field_validator("definition")
     @classmethod

@@ -36,10 +36,12 @@ def did_you_mean(value: object, choices: Iterable[str]) -> str:
     return f" Did you mean '{matches[0]}'?" if matches else ""
 
 
-def format_report(problems: Iterable[Problem]) -> str:
+def format_report(
+    problems: Iterable[Problem], heading: str = "The handbook cannot be built:"
+) -> str:
     """Group problems by file, in a short report a non-programmer can act on."""
     problems = sorted(set(problems))
-    lines = [f"The handbook cannot be built: {len(problems)} problem(s) to fix.", ""]
+    lines = [f"{heading} {len(problems)} problem(s) to fix.", ""]
     current = None
     for problem in problems:
         if problem.file != current:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import statistics
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -63,8 +62,3 @@ def guidance_scores(root: Path) -> list[Score]:
         score(page.label, (root / page.label).read_text(encoding="utf-8"))
         for page in guidance_pages(pages)
     ]
-
-
-if __name__ == "__main__":
-    print(report(guidance_scores(Path.cwd())))  # noqa: T201 (a command-line report)
-    sys.exit(0)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from macros.review import DUE_SOON_DAYS, ReviewStatus, build_date, review_status
@@ -36,8 +35,3 @@ def report(items: list[tuple[str, ReviewStatus]]) -> str:
         when = "OVERDUE since" if status.overdue else "due"
         lines.append(f"  {when} {status.review_due.isoformat()}  {label}  (owner: {status.owner})")
     return "\n".join(lines)
-
-
-if __name__ == "__main__":
-    print(report(due(Path.cwd())))  # noqa: T201 (a command-line report)
-    sys.exit(0)

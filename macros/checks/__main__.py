@@ -1,0 +1,77 @@
+"""Run every content check, print one short report grouped by file, and fail if any problem.
+
+`python -m macros.checks` (run by `make check`): placeholders, spelling, images, link addresses
+and copied text fail the check; the readability and review reports are for information.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from macros.checks.copying import find_copied_runs, handbook_files
+from macros.checks.markdown_checks import image_problems, link_problems, placeholder_problems
+from macros.checks.readability import guidance_scores
+from macros.checks.readability import report as readability_report
+from macros.checks.reviews import due
+from macros.checks.reviews import report as review_report
+from macros.checks.spelling import spelling_problems
+from macros.problems import ContentError, Problem, format_report
+from macros.site import load_site
+
+# Text the handbook's wording must not copy; kept outside the repository (it is not ours).
+SEEDS = "SEEDS_DIR"
+
+
+def content_problems(root: Path, seeds: Path | None) -> list[Problem]:
+    """Return every problem the content checks find under `root`."""
+    try:
+        site = load_site(root / "docs", root / "data")
+    except ContentError as error:
+        return list(error.problems)
+    pages = [*site.catalogue.pages, *(page.src_uri for page in site.generated)]
+    files = handbook_files(root)
+    problems: list[Problem] = []
+    for path, text in files:
+        problems += placeholder_problems(path, text)
+        if path.endswith(".md"):
+            problems += image_problems(path, text)
+            problems += link_problems(path, text, pages)
+    extra = [
+        name for name in ("README.md", "CONTRIBUTING.md", "STYLE.md") if (root / name).exists()
+    ]
+    problems += spelling_problems(root, ["docs", "data", *extra])
+    if seeds and seeds.is_dir():
+        sources = [path.read_text(encoding="utf-8") for path in sorted(seeds.glob("*.txt"))]
+        problems += [
+            Problem(
+                run.file,
+                run.line,
+                "copied",
+                f'These words copy a source: "{run.words}". Say it in your own words.',
+            )
+            for run in find_copied_runs(files, sources)
+        ]
+    return problems
+
+
+def main() -> int:
+    """Print the reports; exit 1 when a check fails."""
+    root = Path.cwd()
+    seeds = Path(os.environ.get(SEEDS, root.parent / "shared" / "seeds"))
+    problems = content_problems(root, seeds)
+    if problems:
+        print(format_report(problems, heading="Content checks found"))  # noqa: T201
+    else:
+        print("Content checks: no problems.")  # noqa: T201
+    if not (seeds and seeds.is_dir()):
+        print(f"(The copy check was skipped: no source texts at {seeds}.)")  # noqa: T201
+    print()  # noqa: T201
+    print(readability_report(guidance_scores(root)))  # noqa: T201
+    print(review_report(due(root)))  # noqa: T201
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
