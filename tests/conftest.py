@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
-import importlib.util
 import os
 import tempfile
 import threading
@@ -21,7 +20,7 @@ from macros.navigation import read_config
 from macros.site import Site, load_site
 
 from browser import CHROMIUM_ARGS, OffNetwork, chromium_path
-from sites import ROOT, mkdocs_build
+from sites import ROOT, mkdocs_build, publish
 
 # Browser tests share two cores with site builds; give slow moments room before failing.
 expect.set_options(timeout=15_000)
@@ -131,14 +130,9 @@ def page(browser: Browser, off_network: OffNetwork) -> Iterator[Page]:
 @pytest.fixture(scope="session")
 def published_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real handbook as `make build` publishes it: HTML, chapter PDFs and the offline copy."""
-    spec = importlib.util.spec_from_file_location("build_script", ROOT / "scripts" / "build.py")
-    assert spec
-    assert spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
     target = tmp_path_factory.mktemp("published") / "site"
     with fixed_build_date():
-        assert module.build(ROOT, target) == 0
+        assert publish(ROOT, target) == 0
     return target
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import importlib.util
 import os
 import shutil
 import subprocess
@@ -89,3 +91,23 @@ def link_code(project: Path) -> None:
     """Link the real Python package and theme changes into a project folder."""
     for name in ("macros", "overrides"):
         (project / name).symlink_to(ROOT / name, target_is_directory=True)
+
+
+def publish(project: Path, target: Path, *, pdf: bool = True, offline: bool = True) -> int:
+    """Run `make build`'s script (scripts/build.py) on a project, into `target`."""
+    spec = importlib.util.spec_from_file_location("build_script", ROOT / "scripts" / "build.py")
+    assert spec
+    assert spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    code: int = module.build(project, target, pdf=pdf, offline=offline)
+    return code
+
+
+def fingerprint(folder: Path) -> dict[str, str]:
+    """Return a digest of every file in a folder, to tell whether anything changed."""
+    return {
+        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }

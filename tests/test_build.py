@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
 
-from sites import ROOT, fixture_project, mkdocs_build
+from sites import ROOT, fixture_project, mkdocs_build, publish
 
 PAGE = "docs/chapter-one/first-page.md"
 FIRST_PAGE = (ROOT / "tests/fixtures/site" / PAGE).read_text(encoding="utf-8")
@@ -74,23 +73,13 @@ def test_a_data_error_fails_without_a_traceback(tmp_path: Path) -> None:
     assert "Traceback" not in output
 
 
-def _build_module():  # scripts/ is not a package: load the build script from its file
-    spec = importlib.util.spec_from_file_location("build_script", ROOT / "scripts" / "build.py")
-    assert spec
-    assert spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_a_failed_build_leaves_the_previous_site_as_it_was(tmp_path: Path) -> None:
-    build = _build_module().build
     project = fixture_project(tmp_path / "project")
     target = tmp_path / "published"
-    assert build(project, target, pdf=False, offline=False) == 0
+    assert publish(project, target, pdf=False, offline=False) == 0
     before = {p.relative_to(target): p.read_bytes() for p in target.rglob("*") if p.is_file()}
     (project / PAGE).write_text(FIRST_PAGE + "\n[broken](missing.md)\n", encoding="utf-8")
-    assert build(project, target, pdf=False, offline=False) != 0
+    assert publish(project, target, pdf=False, offline=False) != 0
     after = {p.relative_to(target): p.read_bytes() for p in target.rglob("*") if p.is_file()}
     assert after == before
     assert not list(project.glob(".site-*")), "the staging folder was not cleaned up"

@@ -3,16 +3,13 @@ code run, or a changed site."""
 
 from __future__ import annotations
 
-import hashlib
-import importlib.util
 import shutil
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from sites import FIXTURE_SITE, ROOT, fixture_project
+from sites import FIXTURE_SITE, fingerprint, fixture_project, publish
 
 pytestmark = pytest.mark.slow
 
@@ -178,30 +175,12 @@ def _alias_bomb() -> str:
 CASES = _cases()
 
 
-def _build_module() -> Callable[..., int]:
-    spec = importlib.util.spec_from_file_location("build_script", ROOT / "scripts" / "build.py")
-    assert spec
-    assert spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    build: Callable[..., int] = module.build
-    return build
-
-
-def fingerprint(folder: Path) -> dict[str, str]:
-    return {
-        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
-        for path in sorted(folder.rglob("*"))
-        if path.is_file()
-    }
-
-
 @pytest.fixture(scope="module")
 def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A good build of the fixture site, to check that a failed build leaves it alone."""
     folder = tmp_path_factory.mktemp("published")
     project = fixture_project(folder / "project")
-    assert _build_module()(project, folder / "site", pdf=False, offline=False) == 0
+    assert publish(project, folder / "site", pdf=False, offline=False) == 0
     return folder / "site"
 
 
@@ -225,7 +204,7 @@ def test_hostile_input_fails_cleanly(
     else:
         path.write_text(content, encoding="utf-8")
 
-    code = _build_module()(project, target, pdf=False, offline=False)
+    code = publish(project, target, pdf=False, offline=False)
 
     output = capfd.readouterr()
     printed = output.out + output.err
