@@ -16,6 +16,7 @@ from mkdocs.structure.pages import Page
 from macros.docpages import MACRO_SIGNATURES
 from macros.downloads import offered_on, read_manifest
 from macros.feedback import feedback_links
+from macros.links import section_index
 from macros.problems import ContentError
 from macros.review import build_date, review_status
 from macros.sandbox import sandboxed_environment
@@ -110,7 +111,7 @@ def on_page_context(
         config.repo_url or "",
         config.extra["feedback_email"],
     )
-    section = _section_index(page)
+    section = section_index(page.file.src_uri)
     for item in nav.pages:
         # Clear the mark left by the previous record page, then set this page's own.
         item.active = False
@@ -119,10 +120,3 @@ def on_page_context(
         if item.file.src_uri == section:
             item.active = True
     return context
-
-
-def _section_index(page: Page) -> str | None:
-    folder, _, name = page.file.src_uri.partition("/")
-    if name and name != "index.md" and folder in ("examples", "reports", "organisations", "themes"):
-        return "examples/index.md" if folder == "organisations" else f"{folder}/index.md"
-    return None

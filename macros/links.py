@@ -20,6 +20,17 @@ def src_uri(ref: Ref) -> str:
     return f"{FOLDERS[ref.kind]}/{ref.key}.md"
 
 
+def section_index(uri: str) -> str | None:
+    """Return the index page of the section a record page belongs to, or None for other pages.
+
+    Record pages stay out of the sidebar; the sidebar marks this index page instead.
+    """
+    folder, _, name = uri.partition("/")
+    if not name or name == "index.md" or folder not in (*FOLDERS.values(), THEMES_FOLDER):
+        return None
+    return "examples/index.md" if folder == FOLDERS["organisation"] else f"{folder}/index.md"
+
+
 def theme_uri(theme_id: str) -> str:
     """Return the docs-relative path of a theme's page."""
     return f"{THEMES_FOLDER}/{theme_id}.md"

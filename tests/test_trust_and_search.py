@@ -6,6 +6,7 @@ import datetime as dt
 from urllib.parse import parse_qs, urlsplit
 
 from macros.feedback import feedback_links
+from macros.links import section_index
 from macros.pages import example_facets
 from macros.review import build_date, review_status
 from macros.search import GUIDANCE_BOOST, search_boost, search_tags
@@ -68,3 +69,11 @@ def test_example_facets_count_what_the_data_says(content: Site) -> None:
     }
     for option in facets["theme"].options:
         assert option.count == sum(1 for e in examples if option.value in e.themes)
+
+
+def test_record_pages_belong_to_their_section() -> None:
+    assert section_index("examples/wigan-deal.md") == "examples/index.md"
+    assert section_index("organisations/wigan-council.md") == "examples/index.md"
+    assert section_index("themes/trust.md") == "themes/index.md"
+    assert section_index("examples/index.md") is None
+    assert section_index("kindness-and-risk/proportionate-risk.md") is None
