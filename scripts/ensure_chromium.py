@@ -7,7 +7,8 @@ import shutil
 import subprocess
 import sys
 
-NAMES = ("chromium", "chromium-browser")
+# Debian and Ubuntu package Chromium under the first two names; hosted CI runners ship Chrome.
+NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 HELP = """Chromium is needed for the browser tests but is not installed.
 Install it with your system's package manager, for example on Debian or Ubuntu:
 

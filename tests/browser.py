@@ -28,7 +28,7 @@ AXE_SOURCE = (importlib.resources.files("axe_playwright_python") / "axe.min.js")
 
 def chromium_path() -> str:
     """Return the system Chromium; `make test` installs it when it is missing."""
-    for name in ("chromium", "chromium-browser"):
+    for name in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable"):
         path = shutil.which(name)
         if path:
             return path
