@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -49,7 +50,17 @@ class Catalogue:
 
     def guidance_pages(self) -> list[DocPage]:
         """Return the pages inside chapters that are not landing pages."""
-        return guidance_pages(self.pages.values())
+        return list(self._guidance)
+
+    @functools.cached_property
+    def _guidance(self) -> tuple[DocPage, ...]:
+        # Worked out once per build: every page's search boost and every theme page ask for it.
+        return tuple(guidance_pages(self.pages.values()))
+
+    @functools.cached_property
+    def guidance_uris(self) -> frozenset[str]:
+        """Return the docs paths of the guidance pages."""
+        return frozenset(page.src_uri for page in self._guidance)
 
     def referenced_in(self, ref: Ref) -> tuple[Ref, ...]:
         """Return every page or record that refers to `ref`."""

@@ -31,6 +31,4 @@ def search_tags(catalogue: Catalogue, themes: Iterable[str]) -> list[str]:
 
 def search_boost(catalogue: Catalogue, src_uri: str) -> float | None:
     """Return how much a hand-written page's matches are boosted, or None to leave them be."""
-    if any(page.src_uri == src_uri for page in catalogue.guidance_pages()):
-        return GUIDANCE_BOOST
-    return None
+    return GUIDANCE_BOOST if src_uri in catalogue.guidance_uris else None
