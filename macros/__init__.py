@@ -34,5 +34,8 @@ def define_env(env: Any) -> None:
     def related() -> str:
         return render.related(catalogue(), here())
 
-    for function in (example_card, example_list, cite, related):
+    def applies_in(nations: str) -> str:
+        return render.applies_in(nations)
+
+    for function in (example_card, example_list, cite, related, applies_in):
         env.macro(function)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from macros.docpages import DocPage, guidance_pages
+from macros.jurisdiction import UK_NATIONS, nation_ids
 from macros.loader import Data
 from macros.models import Example, GlossaryTerm, Organisation, Related, Report, Term
 from macros.problems import Problem, did_you_mean
@@ -334,4 +335,24 @@ class _Checker:
         elif name == "example_list":
             for key, value in arguments.items():
                 self._term(label, line, f"{key}s", value)
+        elif name == "applies_in":
+            self._nations(label, line, arguments["nations"])
         return set()
+
+    def _nations(self, label: str, line: int, value: str) -> None:
+        given = nation_ids(value)
+        if not given:
+            self.problems.append(
+                Problem(label, line, "applies_in", 'applies_in() needs nations, like "england".')
+            )
+        for nation in given:
+            if nation not in UK_NATIONS:
+                self.problems.append(
+                    Problem(
+                        label,
+                        line,
+                        "applies_in",
+                        f"'{nation}' is not a UK nation. Use {', '.join(UK_NATIONS)}."
+                        f"{did_you_mean(nation, UK_NATIONS)}",
+                    )
+                )

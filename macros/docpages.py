@@ -25,6 +25,7 @@ MACRO_SIGNATURES: dict[str, tuple[str, ...]] = {
     "example_list": ("theme", "sector", "audience", "lever"),
     "cite": ("report_id",),
     "related": (),
+    "applies_in": ("nations",),
 }
 
 
@@ -203,7 +204,7 @@ def _arguments(
         if not isinstance(value, nodes.Const) or not isinstance(value.value, str):
             return {}, f'{name}() needs its {key} in quotes, like "trust".'
         arguments[key] = value.value
-    if name in ("example_card", "cite") and expected[0] not in arguments:
+    if name in ("example_card", "cite", "applies_in") and expected[0] not in arguments:
         return {}, f'{name}() needs an id, like {name}("an-id").'
     return arguments, ""
 

@@ -286,6 +286,15 @@ class Glossary(Record):
     terms: list[GlossaryTerm] = Field(min_length=1)
 
 
+class Change(Record):
+    """One line of a page's history, shown to readers."""
+
+    date: dt.date
+    """When the change was made, as YYYY-MM-DD."""
+    note: Text
+    """One line on what changed or what was checked, such as "Checked against the 2025 Act"."""
+
+
 class PageMeta(Record):
     """The front matter of a hand-written page."""
 
@@ -298,6 +307,7 @@ class PageMeta(Record):
     themes: list[Slug] = []
     related: Related = Related()
     chapter: Annotated[int, Field(ge=1, le=50)] | None = None
+    history: list[Change] = []
     # Read by the theme and search, not by the handbook's code.
     hide: list[str] = []
     search: dict[str, float] = {}
@@ -317,3 +327,16 @@ class GuidanceMeta(PageMeta):
     review_due: dt.date
     audiences: list[Slug] = Field(min_length=1)
     themes: list[Slug] = Field(min_length=1)
+    history: list[Change] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _review_is_recorded(self) -> Self:
+        dates = [change.date for change in self.history]
+        if dates != sorted(dates, reverse=True):
+            raise ValueError("history: List the changes newest first.")
+        if self.last_reviewed not in dates:
+            raise ValueError(
+                "last_reviewed: Add a line to history for the review on this date, saying "
+                "what you checked the page against."
+            )
+        return self

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from macros.catalogue import Catalogue, Ref
+from macros.jurisdiction import applies_label
 from macros.links import link_to, relative, theme_uri
 from macros.pages import KIND_LABELS, environment
 
@@ -83,4 +84,14 @@ def related(catalogue: Catalogue, page_uri: str) -> str:
             themes=theme_links,
             index=relative(page_uri, "examples/index.md"),
         )
+    )
+
+
+def applies_in(nations: str) -> str:
+    """Return the marker that says which UK nations a rule or body applies to."""
+    return (
+        environment()
+        .get_template("macros/applies_in.md.j2")
+        .render(label=applies_label(nations))
+        .strip()
     )

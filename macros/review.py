@@ -12,6 +12,14 @@ DUE_SOON_DAYS = 60
 
 
 @dataclass(frozen=True)
+class Change:
+    """One line of a page's history: when, and what changed or was checked."""
+
+    date: dt.date
+    note: str
+
+
+@dataclass(frozen=True)
 class ReviewStatus:
     """Who looks after a page, when it was checked, and whether a review is due."""
 
@@ -19,6 +27,7 @@ class ReviewStatus:
     last_reviewed: dt.date
     review_due: dt.date
     state: Literal["current", "due-soon", "overdue"]
+    history: tuple[Change, ...] = ()
 
     @property
     def overdue(self) -> bool:
@@ -60,4 +69,19 @@ def review_status(meta: Mapping[str, object], today: dt.date) -> ReviewStatus | 
         state = "due-soon"
     else:
         state = "current"
-    return ReviewStatus(owner, last_reviewed, review_due, state)
+    return ReviewStatus(owner, last_reviewed, review_due, state, page_history(meta))
+
+
+def page_history(meta: Mapping[str, object]) -> tuple[Change, ...]:
+    """Return the page's history from its front matter (already checked by the models)."""
+    entries = meta.get("history")
+    if not isinstance(entries, list):
+        return ()
+    changes = []
+    for entry in entries:
+        if isinstance(entry, Mapping):
+            date = _as_date(entry.get("date"))
+            note = entry.get("note")
+            if date is not None and isinstance(note, str):
+                changes.append(Change(date, note))
+    return tuple(changes)

@@ -90,3 +90,21 @@ def test_a_page_missing_from_the_navigation_fails(tmp_path: Path) -> None:
     code, output = build_with(tmp_path, {"docs/chapter-one/forgotten.md": orphan})
     assert code != 0
     assert "chapter-one/forgotten.md" in output
+
+
+def test_a_jurisdiction_marker_says_where_a_rule_applies(tmp_path: Path) -> None:
+    page = FIRST_PAGE + '\nThe Care Act 2014 {{ applies_in("england") }} sets duties.\n'
+    project = fixture_project(tmp_path / "project", files={PAGE: page})
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.output
+    html = (tmp_path / "site/chapter-one/first-page/index.html").read_text(encoding="utf-8")
+    assert 'The Care Act 2014 <span class="kip-applies">(England only)</span> sets' in html
+
+
+def test_a_jurisdiction_marker_with_an_unknown_nation_fails(tmp_path: Path) -> None:
+    page = FIRST_PAGE + '\nThe Act {{ applies_in("englnd") }} applies.\n'
+    code, output = build_with(tmp_path, {PAGE: page})
+    assert code != 0
+    assert "'englnd' is not a UK nation" in output
+    assert "Did you mean 'england'?" in output
+    assert "Traceback" not in output

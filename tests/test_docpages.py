@@ -5,8 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pydantic import ValidationError
 
 from macros.docpages import find_macro_calls, read_page
+from macros.jurisdiction import applies_label
+from macros.models import GuidanceMeta
 from macros.problems import ContentError
 
 PAGE = """---
@@ -93,3 +96,32 @@ def test_unknown_front_matter_key_is_reported(tmp_path: Path) -> None:
     (problem,) = caught.value.problems
     assert (problem.line, problem.field) == (4, "themse")
     assert "Did you mean 'themes'?" in problem.message
+
+
+def test_jurisdiction_marker_names_the_nations_in_words() -> None:
+    assert applies_label("england") == "England only"
+    assert applies_label("england, wales") == "England and Wales"
+    assert applies_label("wales scotland england") == "England, Scotland and Wales"
+    assert applies_label("england scotland wales northern-ireland") == "All four UK nations"
+
+
+def test_a_guidance_page_must_record_its_review_in_its_history() -> None:
+    base = {
+        "title": "T",
+        "description": "D",
+        "owner": "O",
+        "audiences": ["frontline-staff"],
+        "themes": ["trust"],
+        "last_reviewed": "2026-11-30",
+        "review_due": "2027-11-30",
+    }
+    good = [{"date": "2026-11-30", "note": "Checked against the Act."}]
+    GuidanceMeta.model_validate({**base, "history": good})
+    with pytest.raises(ValidationError, match="Add a line to history"):
+        GuidanceMeta.model_validate(
+            {**base, "history": [{"date": "2026-11-20", "note": "First published."}]}
+        )
+    with pytest.raises(ValidationError, match="newest first"):
+        GuidanceMeta.model_validate(
+            {**base, "history": [{"date": "2026-01-01", "note": "A."}, *good]}
+        )
