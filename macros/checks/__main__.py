@@ -1,7 +1,8 @@
 """Run every content check, print one short report grouped by file, and fail if any problem.
 
-`python -m macros.checks` (run by `make check`): placeholders, spelling, images, link addresses
-and copied text fail the check; the readability and review reports are for information.
+`python -m macros.checks` (run by `make check`): placeholders, spelling, images, link addresses,
+copied text and close paraphrase fail the check; the readability and review reports are for
+information.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from pathlib import Path
 
 from macros.checks.copying import find_copied_runs, handbook_files
 from macros.checks.markdown_checks import image_problems, link_problems, placeholder_problems
+from macros.checks.paraphrase import find_paraphrases
 from macros.checks.readability import guidance_scores
 from macros.checks.readability import report as readability_report
 from macros.checks.reviews import due
@@ -53,6 +55,17 @@ def content_problems(root: Path, seeds: Path | None) -> list[Problem]:
             )
             for run in find_copied_runs(files, sources)
         ]
+        problems += [
+            Problem(
+                found.file,
+                found.line,
+                "paraphrase",
+                f'This follows a source sentence too closely: "{found.source}". Make the '
+                "handbook's own point, or quote the source in quotation marks and say whose "
+                "words they are.",
+            )
+            for found in find_paraphrases(files, sources)
+        ]
     return problems
 
 
@@ -66,7 +79,7 @@ def main() -> int:
     else:
         print("Content checks: no problems.")  # noqa: T201
     if not (seeds and seeds.is_dir()):
-        print(f"(The copy check was skipped: no source texts at {seeds}.)")  # noqa: T201
+        print(f"(The copy and paraphrase checks were skipped: no source texts at {seeds}.)")  # noqa: T201
     print()  # noqa: T201
     print(readability_report(guidance_scores(root)))  # noqa: T201
     print(review_report(due(root)))  # noqa: T201
