@@ -1,7 +1,7 @@
 """Run every content check, print one short report grouped by file, and fail if any problem.
 
 `python -m macros.checks` (run by `make check`): placeholders, spelling, images, link addresses,
-copied text and close paraphrase fail the check; the readability and review reports are for
+jurisdiction markers, copied text and close paraphrase fail the check; the readability and review reports are for
 information.
 """
 
@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from macros.checks.copying import find_copied_runs, handbook_files
+from macros.checks.jurisdiction_markers import jurisdiction_problems
 from macros.checks.markdown_checks import image_problems, link_problems, placeholder_problems
 from macros.checks.paraphrase import find_paraphrases
 from macros.checks.readability import guidance_scores
@@ -40,6 +41,7 @@ def content_problems(root: Path, seeds: Path | None) -> list[Problem]:
         if path.endswith(".md"):
             problems += image_problems(path, text)
             problems += link_problems(path, text, pages)
+            problems += jurisdiction_problems(path, text)
     extra = [
         name for name in ("README.md", "CONTRIBUTING.md", "STYLE.md") if (root / name).exists()
     ]
