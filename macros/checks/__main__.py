@@ -1,8 +1,8 @@
 """Run every content check, print one short report grouped by file, and fail if any problem.
 
 `python -m macros.checks` (run by `make check`): placeholders, spelling, images, link addresses,
-jurisdiction markers, copied text and close paraphrase fail the check; the readability and review reports are for
-information.
+jurisdiction markers, copied text and close paraphrase fail the check; the readability, shape
+and review reports are for information.
 """
 
 from __future__ import annotations
@@ -14,6 +14,8 @@ from pathlib import Path
 from macros.checks.copying import find_copied_runs, handbook_files
 from macros.checks.jurisdiction_markers import jurisdiction_problems
 from macros.checks.markdown_checks import image_problems, link_problems, placeholder_problems
+from macros.checks.page_shape import guidance_shapes
+from macros.checks.page_shape import report as shape_report
 from macros.checks.paraphrase import find_paraphrases
 from macros.checks.readability import guidance_scores
 from macros.checks.readability import report as readability_report
@@ -84,6 +86,7 @@ def main() -> int:
         print(f"(The copy and paraphrase checks were skipped: no source texts at {seeds}.)")  # noqa: T201
     print()  # noqa: T201
     print(readability_report(guidance_scores(root)))  # noqa: T201
+    print(shape_report(guidance_shapes(root)))  # noqa: T201
     print(review_report(due(root)))  # noqa: T201
     return 1 if problems else 0
 
