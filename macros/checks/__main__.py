@@ -12,6 +12,8 @@ import sys
 from pathlib import Path
 
 from macros.checks.copying import find_copied_runs, handbook_files
+from macros.checks.coverage import handbook_coverage
+from macros.checks.coverage import report as coverage_report
 from macros.checks.jurisdiction_markers import jurisdiction_problems
 from macros.checks.markdown_checks import image_problems, link_problems, placeholder_problems
 from macros.checks.page_shape import guidance_shapes
@@ -23,6 +25,7 @@ from macros.checks.reviews import due
 from macros.checks.reviews import report as review_report
 from macros.checks.spelling import spelling_problems
 from macros.problems import ContentError, Problem, format_report
+from macros.review import build_date
 from macros.site import load_site
 
 # Text the handbook's wording must not copy; kept outside the repository (it is not ours).
@@ -87,6 +90,9 @@ def main() -> int:
     print()  # noqa: T201
     print(readability_report(guidance_scores(root)))  # noqa: T201
     print(shape_report(guidance_shapes(root)))  # noqa: T201
+    found = handbook_coverage(root, build_date())
+    if found:
+        print(coverage_report(found))  # noqa: T201
     print(review_report(due(root)))  # noqa: T201
     return 1 if problems else 0
 
