@@ -159,7 +159,7 @@ def report(found: Coverage) -> str:
         f"Practice examples: {found.documented} documented, {found.illustrative} illustrative.",
         f"  Documented by nation: {_line(found.by_nation, NATIONS)}",
         f"  Documented by sector: {_line(found.by_sector, CHAPTER_SECTORS)}",
-        f"  With measured results: {found.measured}; saying what did not work: {found.did_not_work}",
+        f"  Measured results: {found.measured}; saying what did not work: {found.did_not_work}",
         f"  Illustrative by setting: {_line(found.illustrative_by_setting)}",
         f"Glossary terms used on no page: {', '.join(found.unused_terms) or 'none'}",
     ]
