@@ -15,6 +15,7 @@ from macros.docpages import guidance_pages, scan_docs
 BAND = 0.10
 OPENER_WORDS = 3
 TITLE = re.compile(r"^#\s+.*$", re.MULTILINE)
+HEADING = re.compile(r"^#{1,6}\s+.*$", re.MULTILINE)
 FIRST_SENTENCE = re.compile(r"^(.+?[.!?:])(?:\s|$)", re.DOTALL)
 
 
@@ -31,7 +32,9 @@ def shape(page: str, markdown: str) -> Shape:
     """Return a page's length in words and the first words of its opening sentence."""
     text = prose(markdown)
     title = TITLE.search(markdown)
-    body = prose(markdown[title.end() :]) if title else text
+    after_title = markdown[title.end() :] if title else markdown
+    # The opening is the first prose, not a section's heading such as "In brief".
+    body = prose(HEADING.sub("", after_title))
     sentence = FIRST_SENTENCE.match(body.strip())
     words = (sentence.group(1) if sentence else body).lower().split()[:OPENER_WORDS]
     return Shape(page, len(text.split()), " ".join(re.sub(r"[^\w']", "", w) for w in words))
