@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 from macros.catalogue import Catalogue, build_catalogue
-from macros.docpages import scan_docs
+from macros.docfiles import data_files
+from macros.docpages import FRONT_MATTER, mkdocs_front_matter, scan_docs
+from macros.limits import markdown_problems
 from macros.loader import load_data
 from macros.pages import GeneratedPage, abbreviations, generate_pages
 from macros.problems import ContentError, Problem
@@ -23,6 +26,10 @@ class Site:
 
 def load_site(docs_dir: Path, data_dir: Path) -> Site:
     """Read and check all content; raise ContentError listing every problem found."""
+    # A link in data/ could read a file from outside the repository: refuse before reading any.
+    linked = data_files(data_dir)
+    if linked:
+        raise ContentError(linked)
     data, problems = load_data(data_dir)
     pages, page_problems = scan_docs(docs_dir)
     catalogue, reference_problems = build_catalogue(data, pages)
@@ -40,6 +47,35 @@ def load_site(docs_dir: Path, data_dir: Path) -> Site:
         for page in generated
         if page.src_uri in catalogue.pages
     ]
+    clashes += generated_page_problems(generated)
     if clashes:
         raise ContentError(clashes)
     return Site(catalogue, tuple(generated), abbreviations(catalogue))
+
+
+def generated_page_problems(generated: list[GeneratedPage]) -> list[Problem]:
+    """Check pages made from data as MkDocs will read them; name the data file behind each."""
+    problems: list[Problem] = []
+    uris = Counter(page.src_uri for page in generated)
+    for page in generated:
+        label = page.edit_path or f"docs/{page.src_uri}"
+        if uris[page.src_uri] > 1 and page.edit_path:
+            message = f"This record's id gives the address {page.src_uri}, which another page has."
+            problems.append(Problem(label, 0, "id", f"{message} Choose another id."))
+        match = FRONT_MATTER.match(page.markdown)
+        if not match:
+            problems.append(
+                Problem(label, 0, "", "The page made from this file has no front matter.")
+            )
+            continue
+        try:
+            mkdocs_front_matter(match.group(1), label)
+        except ContentError as error:
+            problems += error.problems
+            continue
+        # Lines in the made page are not lines in the data file, so only the file is named.
+        problems += [
+            Problem(label, 0, "", f"In the page made from this file: {problem.message}")
+            for problem in markdown_problems(page.markdown[match.end() :], label)
+        ]
+    return problems
