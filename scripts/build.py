@@ -76,9 +76,14 @@ def publish(root: Path, staging: Path, *, pdf: bool, offline: bool) -> Path | No
     downloads: list[Download] = []
     if pdf:
         from macros.pdf.chapters import render_chapters  # noqa: PLC0415 (slow to import)
+        from macros.pdf.fetcher import FetchRefusedError  # noqa: PLC0415
 
         print("Rendering chapter PDFs:")
-        downloads += render_chapters(root, first, staging / "pdf")
+        try:
+            downloads += render_chapters(root, first, staging / "pdf")
+        except FetchRefusedError as error:
+            print(f"\n{error}", file=sys.stderr)
+            return None
     if offline:
         copy = offline_copy(root, staging)
         if copy is None:
