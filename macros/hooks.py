@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils import CountHandler
 
 from macros import watchdog
 from macros.docfiles import docs_files
@@ -67,10 +69,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except ContentError as error:
         if not SERVING:
             raise PluginError(str(error)) from None
-        # `make serve` keeps running, and shows the report on every page until it is fixed.
+        # `make serve` keeps running, and shows the report on every page until it is fixed:
+        # strict mode, which would stop it, is set aside for this preview build.
+        logger = logging.getLogger("mkdocs")
+        for handler in [h for h in logger.handlers if isinstance(h, CountHandler)]:
+            logger.removeHandler(handler)
         log.error(str(error))  # noqa: TRY400 (a contributor's mistake, not a crash)
         config[PROBLEMS_KEY] = str(error)
-        config["strict"] = False
         return config
     config[SITE_KEY] = site
     # Glossary terms get their definition wherever they appear, through Markdown's abbr extension.
@@ -113,7 +118,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def _report_pages(files: Files, config: MkDocsConfig) -> Files:
     """Replace every page with the problem report, so `make serve` shows it in the browser."""
     report = config[PROBLEMS_KEY]
-    fence = "`" * max(3, *(len(run) + 1 for run in report.split() if set(run) == {"`"}))
+    # A fence longer than any run of backticks in the report, so the report stays plain text.
+    fence = "`" * max([3, *(len(run) + 1 for run in re.findall("`+", report))])
     text = (
         "---\ntitle: The handbook cannot be built\n---\n\n# The handbook cannot be built\n\n"
         f"Fix these problems and save; this page reloads.\n\n{fence}text\n{report}\n{fence}\n"

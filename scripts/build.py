@@ -43,9 +43,13 @@ def mkdocs(root: Path, site_dir: Path, **env: str) -> bool:
             process.wait()
 
 
+class StoppedError(Exception):
+    """The build was asked to stop (SIGTERM or SIGHUP), as Ctrl-C stops it with SIGINT."""
+
+
 def _stop(signum: int, _frame: FrameType | None) -> None:
-    """Turn a termination signal into an exit that runs the clean-up below."""
-    raise SystemExit(128 + signum)
+    """Turn a termination signal into an exception, so the clean-up below runs."""
+    raise StoppedError(signum)
 
 
 def offline_copy(root: Path, staging: Path) -> Download | None:
@@ -118,6 +122,10 @@ def build(
         if target.exists():
             target.rename(staging / "retired")
         final.rename(target)
+    except (KeyboardInterrupt, StoppedError):
+        print(f"\nThe build was stopped, so {target.name}/ was left as it was.", file=sys.stderr)
+        return 130
+    else:
         print(f"Built the site into {target.name}/.")
         return 0
     finally:
