@@ -173,6 +173,9 @@ def yaml_quoted(value: object) -> str:
     end the value, the line or the front matter.
     """
     text = json.dumps(str(value), ensure_ascii=True)
+    # As Jinja's tojson does: no markup characters, even in text that is never HTML.
+    for character in "<>&'":
+        text = text.replace(character, f"\\u{ord(character):04x}")
     return SURROGATE_PAIR.sub(_astral, text)
 
 
