@@ -33,6 +33,8 @@ PDF_CASES = {
     "protocol-relative-image": '<img src="//example.org/x.png" alt="x">',
     "local-network-image": "![x](http://127.0.0.1:9/x.png)",
     "html-https-image": '<img src="https://example.org/y.png" alt="y">',
+    # Written past the page check, as a reference: the PDF step's own fetcher refuses it.
+    "reference-image": "![x][remote]\n\n[remote]: https://example.org/z.png",
 }
 
 
@@ -57,8 +59,11 @@ def test_the_pdf_step_fetches_nothing_outside_the_site(
 
     printed = "".join(capfd.readouterr())
     assert code == 1
-    assert "may only use files of the built site" in printed, printed[-2000:]
-    assert "the page 'p-chapter-one-first-page' asked for" in printed
+    if "[remote]" in body:
+        assert "may only use files of the built site" in printed, printed[-2000:]
+        assert "the page 'p-chapter-one-first-page' asked for" in printed
+    else:  # refused before any step runs, where `make check` names it too
+        assert f"In {PAGE}:\n  - line 21: Images must be files in docs/" in printed, printed
     assert "Traceback" not in printed
     assert connections == []
     assert not target.exists()
@@ -85,8 +90,28 @@ def test_the_pdf_fetcher_refuses_files_outside_the_site(tmp_path: Path) -> None:
     ):
         with pytest.raises(FetchRefusedError):
             fetcher.fetch(url)
-    with pytest.raises(FetchRefusedError, match="the page 'p-a' asked for"):
+    with pytest.raises(FetchRefusedError, match=r"the page 'p-a' asked for"):
         fetcher.check("A chapter PDF")
+
+
+def test_rendering_a_pdf_with_remote_images_opens_no_connection(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from macros.pdf.fetcher import FetchRefusedError  # noqa: PLC0415 (slow to import)
+    from macros.pdf.render import render_pdf  # noqa: PLC0415
+
+    connections: list[object] = []
+    monkeypatch.setattr(
+        socket.socket, "connect", lambda _self, address: connections.append(address)
+    )
+    html = (
+        '<html lang="en"><body><section class="page" id="p-a"><h1>A</h1>'
+        '<img src="https://example.org/a.png" alt="a"><img src="http://10.0.0.1/b.png" alt="b">'
+        "<style>@import url(https://example.org/c.css);</style></section></body></html>"
+    )
+    with pytest.raises(FetchRefusedError, match=r"the page 'p-a' asked for https://example\.org/a"):
+        render_pdf(html, tmp_path.as_uri() + "/")
+    assert connections == []
 
 
 # --- Content Security Policy: only reviewed inline scripts are hashed ------------------------

@@ -19,6 +19,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from macros.checks.__main__ import content_problems
+from macros.problems import format_report
+
 from sites import FIXTURE_SITE, fingerprint, fixture_project, publish
 
 pytestmark = pytest.mark.slow
@@ -441,6 +444,12 @@ def test_hostile_route_is_closed(
         assert after, printed[-2000:]
         assert after[0].startswith("  - line "), after
     assert fingerprint(target) == before
+    # `make check` names the same problem, in the same words, before anything is built.
+    report = format_report(content_problems(project, None))
+    for line in printed.split(f"In {case.file}:", 1)[1].splitlines()[1:]:
+        if not line.startswith("  - "):
+            break
+        assert line in report, (line, report[-2000:])
 
 
 def _with_marker(case: Case, kind: str, marker: Path) -> Case:
