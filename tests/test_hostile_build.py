@@ -249,3 +249,15 @@ def _fetch(url: str, seconds: float) -> str:
             if time.monotonic() > deadline:
                 raise
             time.sleep(0.5)
+
+
+# --- Limits: the time limit on turning one page into HTML ------------------------------------
+def test_the_page_time_limit_stops_a_slow_step() -> None:
+    from macros import watchdog  # noqa: PLC0415
+
+    assert watchdog.start(0.2, lambda: TimeoutError("docs/slow.md: too slow"))
+    with pytest.raises(TimeoutError, match=r"docs/slow\.md"):
+        time.sleep(5)
+    assert watchdog.start(0.2, lambda: TimeoutError("never"))
+    watchdog.stop()
+    time.sleep(0.4)  # stopped in time: nothing is raised
