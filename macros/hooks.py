@@ -186,6 +186,11 @@ def _too_slow(label: str) -> PluginError:
     )
 
 
+def on_build_error(error: Exception) -> None:
+    """Stop a page's time limit when the build fails before the page was finished."""
+    watchdog.stop()
+
+
 @event_priority(100)  # first, to stop the page's time limit
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Let only known-safe HTML into the published page."""
