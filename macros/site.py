@@ -65,12 +65,12 @@ def generated_page_problems(generated: list[GeneratedPage]) -> list[Problem]:
             continue
         try:
             mkdocs_front_matter(match.group(1), label)
+            found = markdown_problems(page.markdown[match.end() :], label)
         except ContentError as error:
-            problems += error.problems
-            continue
+            found = list(error.problems)
         # Lines in the made page are not lines in the data file, so only the file is named.
         problems += [
             Problem(label, 0, "", f"In the page made from this file: {problem.message}")
-            for problem in markdown_problems(page.markdown[match.end() :], label)
+            for problem in found
         ]
     return problems
