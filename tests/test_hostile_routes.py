@@ -141,6 +141,11 @@ def _one_view(marker: Path) -> list[Case]:
         Case("front-matter-only-dashes", PAGE, {PAGE: "---\n---\n" + payload + "\n"}),
         Case("front-matter-in-multimarkdown-style", PAGE, {
             PAGE: "title: First page\ndescription: x\n\n" + payload + "\n"}),
+        Case("front-matter-asks-macros-plugin-to-render", PAGE, {PAGE: replace(
+            PAGE, "owner: Test editor", "owner: Test editor\nrender_macros: true") + payload}),
+        Case("front-matter-picks-redirect-template", PAGE, {PAGE: replace(
+            PAGE, "owner: Test editor",
+            "owner: Test editor\ntemplate: redirect.html\nlocation: https://evil.example/")}),
         Case("generated-page-non-bmp-title", "", {EXAMPLE: replace(
             EXAMPLE, "title: An illustrative example", 'title: "Kind \\U0001F600 act"')},
              check=_title_is("examples/illustrative-example/index.html", "Kind \U0001f600 act")),
