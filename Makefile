@@ -91,7 +91,8 @@ reference: $(INSTALLED) ## Regenerate the field reference in CONTRIBUTING.md fro
 
 lock: ## Re-resolve requirements.lock from pyproject.toml (needs the package index)
 	$(PYTHON) -m venv .cache/lock-venv
-	.cache/lock-venv/bin/python -m pip install --quiet uv
+	.cache/lock-venv/bin/python -m pip install --quiet --require-hashes --only-binary=:all: \
+	  -r requirements-lock-tool.txt
 	.cache/lock-venv/bin/uv pip compile pyproject.toml --extra test --extra dev \
 	  --generate-hashes --universal --python-version 3.11.5 --no-header --quiet -o requirements.lock
 

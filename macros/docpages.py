@@ -1,4 +1,4 @@
-"""Read hand-written Markdown pages: their front matter and the macro calls they make."""
+"""Read hand-written Markdown pages exactly as MkDocs reads them: text, front matter, macros."""
 
 from __future__ import annotations
 
@@ -6,18 +6,21 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-import jinja2
-from jinja2 import nodes
+import yaml
 from pydantic import ValidationError
 
+from macros.docfiles import PAGE_SUFFIX, docs_files
+from macros.limits import markdown_problems
 from macros.loader import validation_problems
 from macros.models import GuidanceMeta, PageMeta
-from macros.problems import ContentError, Problem, did_you_mean
+from macros.problems import ContentError, Problem
+from macros.sandbox import MacroCall, Part, parse_template
 from macros.yamlfile import LineMap, parse_yaml, read_text
 
-# The same front-matter block MkDocs recognises: '---' lines around YAML at the top of the file.
-FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+# The same front-matter block MkDocs recognises (mkdocs.utils.meta.YAML_RE), read the same way.
+FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.UNICODE | re.DOTALL)
 
 # The macros a page may call, with the names of their arguments in order.
 MACRO_SIGNATURES: dict[str, tuple[str, ...]] = {
@@ -30,22 +33,28 @@ MACRO_SIGNATURES: dict[str, tuple[str, ...]] = {
 
 
 @dataclass(frozen=True)
-class MacroCall:
-    """One macro call in a page, with its arguments resolved to plain values."""
-
-    name: str
-    arguments: dict[str, str]
-    line: int
-
-
-@dataclass(frozen=True)
 class DocPage:
     """A hand-written page: where it is, what its front matter says, which macros it calls."""
 
     src_uri: str
     meta: PageMeta
-    calls: tuple[MacroCall, ...] = ()
+    parts: tuple[Part, ...] = ()
     lines: LineMap = field(default_factory=LineMap)
+    text: str = ""
+    """The whole file as MkDocs reads it (newlines made '\\n'): the build publishes this text."""
+    front: dict[str, Any] = field(default_factory=dict)
+    """The front matter as MkDocs parses it."""
+
+    @property
+    def calls(self) -> tuple[MacroCall, ...]:
+        """Return the macro calls the page makes."""
+        return tuple(part for part in self.parts if isinstance(part, MacroCall))
+
+    @property
+    def body(self) -> str:
+        """Return the text after the front matter, as MkDocs hands it to the Markdown step."""
+        match = FRONT_MATTER.match(self.text)
+        return self.text[match.end() :].lstrip("\n") if match else self.text
 
     @property
     def label(self) -> str:
@@ -64,12 +73,17 @@ class DocPage:
 
 
 def scan_docs(docs_dir: Path) -> tuple[list[DocPage], list[Problem]]:
-    """Read every Markdown page under `docs_dir`; guidance rules apply inside chapter folders."""
-    problems: list[Problem] = []
+    """Read every Markdown page under `docs_dir`; guidance rules apply inside chapter folders.
+
+    Every file is checked first (docs/ may hold pages and images only, and no links).
+    """
+    files, problems = docs_files(docs_dir)
     pages = []
     broken = set()
-    for path in sorted(docs_dir.rglob("*.md")):
-        src_uri = path.relative_to(docs_dir).as_posix()
+    for src_uri in files:
+        if not src_uri.endswith(PAGE_SUFFIX):
+            continue
+        path = docs_dir / src_uri
         try:
             pages.append(read_page(path, src_uri))
         except ContentError as error:
@@ -96,7 +110,8 @@ def guidance_pages(pages: Iterable[DocPage]) -> list[DocPage]:
 def read_page(path: Path, src_uri: str) -> DocPage:
     """Read one page's front matter and macro calls; raise ContentError on any problem."""
     label = f"docs/{src_uri}"
-    text = read_text(path, label)
+    # MkDocs reads pages in text mode, which turns Windows and old Mac line endings into '\n'.
+    text = read_text(path, label).replace("\r\n", "\n").replace("\r", "\n")
     match = FRONT_MATTER.match(text)
     if not match:
         raise ContentError(
@@ -107,13 +122,42 @@ def read_page(path: Path, src_uri: str) -> DocPage:
         raise ContentError(
             [Problem(label, 2, "", "The front matter must hold 'field: value' lines.")]
         )
+    front = mkdocs_front_matter(match.group(1), label)
     try:
         meta = PageMeta.model_validate(raw)
     except ValidationError as error:
         raise ContentError(validation_problems(error, label, lines, PageMeta)) from None
-    body_offset = match.group(0).count("\n")
-    calls = find_macro_calls(text[match.end() :], label, body_offset)
-    return DocPage(src_uri, meta, calls, lines)
+    body = text[match.end() :]
+    stripped = body.lstrip("\n")
+    body_offset = match.group(0).count("\n") + len(body) - len(stripped)
+    problems = markdown_problems(stripped, label, body_offset)
+    if problems:
+        raise ContentError(problems)
+    parts = parse_template(stripped, label, body_offset, MACRO_SIGNATURES)
+    return DocPage(src_uri, meta, parts, lines, text, front)
+
+
+def mkdocs_front_matter(block: str, label: str) -> dict[str, Any]:
+    """Parse front matter as MkDocs does; refuse it where MkDocs would fail and show it as text.
+
+    MkDocs ignores front matter its YAML reader cannot load, and then publishes it, macros and
+    all, as part of the page. So whatever it cannot load is a problem, with its line.
+    """
+    try:
+        front = yaml.load(block, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = (mark.line + 2) if mark else 2
+        message = f"MkDocs cannot read this front matter: {error.problem or error}."
+        raise ContentError([Problem(label, line, "", message)]) from None
+    except (yaml.YAMLError, ValueError, TypeError, OverflowError, RecursionError) as error:
+        message = f"MkDocs cannot read this front matter: {error}."
+        raise ContentError([Problem(label, 2, "", message)]) from None
+    if not isinstance(front, dict):
+        raise ContentError(
+            [Problem(label, 2, "", "The front matter must hold 'field: value' lines.")]
+        )
+    return front
 
 
 def _guidance_problems(page: DocPage) -> list[Problem]:
@@ -123,102 +167,3 @@ def _guidance_problems(page: DocPage) -> list[Problem]:
     except ValidationError as error:
         return validation_problems(error, page.label, page.lines, GuidanceMeta)
     return []
-
-
-def find_macro_calls(body: str, label: str, offset: int) -> tuple[MacroCall, ...]:
-    """Parse a page body as a Jinja template and return its macro calls.
-
-    Only the handbook's own macros, with quoted text arguments, are allowed: anything
-    else is a problem reported with its line.
-    """
-    environment = jinja2.Environment(autoescape=False)  # noqa: S701 (parsed, never rendered)
-    try:
-        tree = environment.parse(body)
-    except jinja2.TemplateSyntaxError as error:
-        raise ContentError(
-            [
-                Problem(
-                    label,
-                    (error.lineno or 0) + offset,
-                    "",
-                    f"A macro is written wrongly: {error.message}. "
-                    'Write macros as {{ name("value") }}.',
-                )
-            ]
-        ) from None
-    problems: list[Problem] = []
-    calls: list[MacroCall] = []
-    for node in tree.find_all((nodes.Call, nodes.Name, nodes.Getattr, nodes.Stmt)):
-        line = node.lineno + offset
-        if isinstance(node, nodes.Call):
-            call = _read_call(node, label, line, problems)
-            if call:
-                calls.append(call)
-        elif isinstance(node, nodes.Name) and node.name not in MACRO_SIGNATURES:
-            problems.append(_unknown_name(label, line, node.name))
-        elif isinstance(node, nodes.Getattr):
-            problems.append(
-                Problem(
-                    label, line, "", "Pages may only call the handbook's macros, not attributes."
-                )
-            )
-        elif isinstance(node, nodes.Stmt) and not isinstance(node, nodes.Output):
-            problems.append(
-                Problem(label, line, "", "Pages may not use {% %} blocks. Use the macros only.")
-            )
-    if problems:
-        raise ContentError(problems)
-    return tuple(calls)
-
-
-def _read_call(
-    node: nodes.Call, label: str, line: int, problems: list[Problem]
-) -> MacroCall | None:
-    if not isinstance(node.node, nodes.Name):
-        problems.append(Problem(label, line, "", "Only the handbook's macros can be called here."))
-        return None
-    name = node.node.name
-    if name not in MACRO_SIGNATURES:
-        return None  # reported as an unknown name
-    arguments, problem = _arguments(node, name, MACRO_SIGNATURES[name])
-    if problem:
-        problems.append(Problem(label, line, "", problem))
-        return None
-    return MacroCall(name, arguments, line)
-
-
-def _arguments(
-    node: nodes.Call, name: str, expected: tuple[str, ...]
-) -> tuple[dict[str, str], str]:
-    """Return a macro call's arguments by name, or what is wrong with them in plain words."""
-    if len(node.args) > len(expected):
-        return {}, f"{name}() takes {_count(len(expected))}; it was given more."
-    given: list[tuple[str, nodes.Expr]] = list(zip(expected, node.args, strict=False))
-    for keyword in node.kwargs:
-        if keyword.key not in expected:
-            hint = did_you_mean(keyword.key, expected)
-            return {}, f"{name}() has no '{keyword.key}' argument.{hint}"
-        given.append((keyword.key, keyword.value))
-    arguments = {}
-    for key, value in given:
-        if not isinstance(value, nodes.Const) or not isinstance(value.value, str):
-            return {}, f'{name}() needs its {key} in quotes, like "trust".'
-        arguments[key] = value.value
-    if name in ("example_card", "cite", "applies_in") and expected[0] not in arguments:
-        return {}, f'{name}() needs an id, like {name}("an-id").'
-    return arguments, ""
-
-
-def _unknown_name(label: str, line: int, name: str) -> Problem:
-    hint = did_you_mean(name, MACRO_SIGNATURES)
-    return Problem(
-        label,
-        line,
-        "",
-        f"'{name}' is not one of the handbook's macros.{hint} "
-        f"The macros are: {', '.join(sorted(MACRO_SIGNATURES))}.",
-    )
-
-
-def _count(number: int) -> str:
-    return {0: "no arguments", 1: "one argument"}.get(number, f"{number} arguments")

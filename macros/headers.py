@@ -16,11 +16,56 @@ INLINE_SCRIPT = re.compile(
 )
 
 
-def inline_script_hashes(pages: Iterable[str]) -> list[str]:
-    """Return the CSP hash source of every distinct inline script in the given HTML pages."""
+# The inline scripts the theme and plugins write, reviewed by hand: Material's storage helpers
+# (its one varying part is the path to the site's root), its colour-scheme restorer and its
+# tab opener, and mkdocs-redirects' forwarding script (its varying part is the new address).
+# An inline script that matches none of these is refused: the policy never allows it.
+PATH = r"[A-Za-z0-9./_-]*"
+REVIEWED_SCRIPTS = tuple(
+    re.compile(re.escape(script).replace("PATH", PATH))
+    for script in (
+        (
+            '__md_scope=new URL("PATH",location),__md_hash=e=>[...e].reduce(((e,_)=>(e<<5)-e+_.'
+            "charCodeAt(0)),0),__md_get=(e,_=localStorage,t=__md_scope)=>JSON.parse(_.getItem(t."
+            'pathname+"."+e)),__md_set=(e,_,t=localStorage,a=__md_scope)=>{try{t.setItem(a.pathname'
+            '+"."+e,JSON.stringify(_))}catch(e){}}'
+        ),
+        (
+            'var palette=__md_get("__palette");if(palette&&palette.color){if("(prefers-color-'
+            'scheme)"===palette.color.media){var media=matchMedia("(prefers-color-scheme: light)"'
+            "),input=document.querySelector(media.matches?\"[data-md-color-media='(prefers-color-"
+            "scheme: light)']\":\"[data-md-color-media='(prefers-color-scheme: dark)']\");palette"
+            '.color.media=input.getAttribute("data-md-color-media"),palette.color.scheme=input.'
+            'getAttribute("data-md-color-scheme"),palette.color.primary=input.getAttribute("data-'
+            'md-color-primary"),palette.color.accent=input.getAttribute("data-md-color-accent")}'
+            "for(var[key,value]of Object.entries(palette.color))document.body.setAttribute"
+            '("data-md-color-"+key,value)}'
+        ),
+        (
+            "var target=document.getElementById(location.hash.slice(1));target&&target.name&&"
+            '(target.checked=target.name.startsWith("__tabbed_"))'
+        ),
+        'var anchor=window.location.hash.substr(1);location.href="PATH"+(anchor?"#"+anchor:"")',
+    )
+)
+
+
+class UnreviewedScriptError(ValueError):
+    """An inline script in the built site that is not on the reviewed list."""
+
+
+def inline_script_hashes(pages: Iterable[tuple[str, str]]) -> list[str]:
+    """Return the CSP hash source of every distinct reviewed inline script in (name, HTML) pages.
+
+    Raise UnreviewedScriptError, naming the page, for any inline script not on the reviewed list.
+    """
     hashes = set()
-    for html in pages:
+    for name, html in pages:
         for script in INLINE_SCRIPT.findall(html):
+            if not any(pattern.fullmatch(script) for pattern in REVIEWED_SCRIPTS):
+                shown = " ".join(script.split())[:60]
+                msg = f"{name}: an inline script that is not on the reviewed list: {shown!r}"
+                raise UnreviewedScriptError(msg)
             digest = hashlib.sha256(script.encode("utf-8")).digest()
             hashes.add(f"'sha256-{base64.b64encode(digest).decode()}'")
     return sorted(hashes)
@@ -70,7 +115,10 @@ def headers_file(headers: dict[str, str]) -> str:
 
 def headers_for_site(site_dir: Path) -> str:
     """Return the `_headers` file for a built site."""
-    pages = (path.read_text(encoding="utf-8") for path in sorted(site_dir.rglob("*.html")))
+    pages = (
+        (path.relative_to(site_dir).as_posix(), path.read_text(encoding="utf-8"))
+        for path in sorted(site_dir.rglob("*.html"))
+    )
     return headers_file(response_headers(content_security_policy(inline_script_hashes(pages))))
 
 

@@ -1,43 +1,60 @@
-"""MkDocs adapter: check the content, add pages made from data, and place them in the site."""
+"""MkDocs adapter: check the content, add pages made from data, and place them in the site.
+
+Security: the hook is the only thing that renders a page's macros (mkdocs-macros is set not
+to render), and it renders only the text the checks read (macros/docpages.py), through
+macros/sandbox.py, with the macros named in MACRO_SIGNATURES and nothing else.
+"""
 
 from __future__ import annotations
 
+import logging
 import os
+import re
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils import CountHandler
 
-from macros.docpages import MACRO_SIGNATURES
+from macros import watchdog
+from macros.docfiles import docs_files
+from macros.docpages import MACRO_SIGNATURES, DocPage
 from macros.downloads import offered_on, read_manifest
 from macros.feedback import feedback_links
 from macros.links import section_index
 from macros.problems import ContentError
 from macros.review import build_date, review_status
-from macros.sandbox import sandboxed_environment
+from macros.sandbox import render
 from macros.sanitise import sanitise
 from macros.search import search_boost, search_tags
 from macros.site import Site, load_site
 
 SITE_KEY = "kindness_site"
 DOWNLOADS_KEY = "kindness_downloads"
+PROBLEMS_KEY = "kindness_problems"
 OFFLINE_SHIM = "assets/javascripts/vendor/iframe-worker-shim.js"
+log = logging.getLogger("mkdocs.plugins.kindness")
+SERVING = False
+
+
+def on_startup(command: str, **_: Any) -> None:
+    """Remember whether this is `mkdocs serve`, which shows problems in the browser as well."""
+    global SERVING  # noqa: PLW0603 (MkDocs calls hooks as module functions)
+    SERVING = command == "serve"
 
 
 @event_priority(100)  # before mkdocs-macros, so the macros can use the loaded site
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Load and check every data file and page; stop the build with one report if any fail."""
-    root = Path(config.config_file_path).parent
-    try:
-        site = load_site(Path(config.docs_dir), root / "data")
-    except ContentError as error:
-        raise PluginError(str(error)) from None
-    config[SITE_KEY] = site
+    plugin: Any = config.plugins["macros"]  # mkdocs-macros' plugin, which is not typed
+    if plugin.config["render_by_default"] is not False:
+        raise PluginError("mkdocs.yml: mkdocs-macros must not render pages (render_by_default).")
     # The offline copy runs search in a worker, which browsers refuse to start from disk unless
     # a shim stands in for it. Material would fetch the shim from a CDN: use our own copy.
     offline = config.plugins.get("material/offline")
@@ -46,6 +63,21 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # A publishing build (scripts/build.py) names the PDFs and offline copy it made.
     manifest = os.environ.get("KIP_DOWNLOADS")
     config[DOWNLOADS_KEY] = read_manifest(Path(manifest)) if manifest else []
+    config[PROBLEMS_KEY] = ""
+    try:
+        site = load_site(Path(config.docs_dir), Path(config.config_file_path).parent / "data")
+    except ContentError as error:
+        if not SERVING:
+            raise PluginError(str(error)) from None
+        # `make serve` keeps running, and shows the report on every page until it is fixed:
+        # strict mode, which would stop it, is set aside for this preview build.
+        logger = logging.getLogger("mkdocs")
+        for handler in [h for h in logger.handlers if isinstance(h, CountHandler)]:
+            logger.removeHandler(handler)
+        log.error(str(error))  # noqa: TRY400 (a contributor's mistake, not a crash)
+        config[PROBLEMS_KEY] = str(error)
+        return config
+    config[SITE_KEY] = site
     # Glossary terms get their definition wherever they appear, through Markdown's abbr extension.
     config.mdx_configs.setdefault("abbr", {})["glossary"] = site.abbreviations
     return config
@@ -58,7 +90,21 @@ def site_of(config: MkDocsConfig) -> Site:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Add the pages made from data; their edit link opens the data file behind them."""
+    """Check MkDocs publishes only what the checks allowed, then add the pages made from data."""
+    if config[PROBLEMS_KEY]:
+        return _report_pages(files, config)
+    docs_dir = Path(config.docs_dir)
+    allowed = set(docs_files(docs_dir)[0])
+    theme_files = set(config.theme.get_env().list_templates())
+    for file in files:
+        if file.generated_by is not None or not file.abs_src_path:
+            continue
+        if not Path(file.abs_src_path).is_relative_to(docs_dir):
+            continue  # the theme's own files
+        if file.src_uri not in allowed:
+            raise PluginError(f"docs/{file.src_uri}: this file did not pass the checks.")
+        if file.src_uri in theme_files:
+            raise PluginError(f"docs/{file.src_uri}: this file would replace the theme's own.")
     for page in site_of(config).generated:
         file = File.generated(config, page.src_uri, content=page.markdown)
         # edit_uri is relative to the docs folder in the repository; data files sit beside it.
@@ -69,8 +115,58 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+def _report_pages(files: Files, config: MkDocsConfig) -> Files:
+    """Replace every page with the problem report, so `make serve` shows it in the browser."""
+    report = config[PROBLEMS_KEY]
+    # A fence longer than any run of backticks in the report, so the report stays plain text.
+    fence = "`" * max([3, *(len(run) + 1 for run in re.findall("`+", report))])
+    text = (
+        "---\ntitle: The handbook cannot be built\n---\n\n# The handbook cannot be built\n\n"
+        f"Fix these problems and save; this page reloads.\n\n{fence}text\n{report}\n{fence}\n"
+    )
+    for file in files.documentation_pages():
+        files.remove(file)
+        files.append(File.generated(config, file.src_uri, content=text))
+    return files
+
+
+def _checked_page(page: Page, config: MkDocsConfig) -> DocPage | None:
+    """Return what the checks read for a hand-written page, or None for a page made from data."""
+    if page.file.generated_by is not None:
+        return None
+    checked = site_of(config).catalogue.pages.get(page.file.src_uri)
+    if checked is None:
+        raise PluginError(f"docs/{page.file.src_uri}: MkDocs found a page the checks did not read.")
+    return checked
+
+
+def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
+    """Give MkDocs the very text the checks read, so both see the same page."""
+    if config[PROBLEMS_KEY]:
+        return None
+    checked = _checked_page(page, config)
+    return checked.text if checked else None
+
+
+@event_priority(-100)  # after mkdocs-macros, which is set to leave pages alone
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
-    """Index the page for search under its themes and the everyday words for them."""
+    """Render the page's macros from what the checks read; index it for search; time it."""
+    if config[PROBLEMS_KEY]:
+        return markdown
+    checked = _checked_page(page, config)
+    if checked is not None:
+        if markdown != checked.body or page.meta != checked.front:
+            message = "MkDocs read this page differently from the checks."
+            raise PluginError(f"{checked.label}: {message}")
+        plugin: Any = config.plugins["macros"]
+        macros = {name: plugin.macros[name] for name in MACRO_SIGNATURES}
+        try:
+            markdown = render(checked.parts, macros, checked.label)
+        except ContentError as error:
+            raise PluginError(str(error)) from None
+    # Material writes the description into a <meta> attribute without escaping it.
+    if isinstance(page.meta.get("description"), str):
+        page.meta["description"] = Markup(escape(page.meta["description"]))  # noqa: S704
     catalogue = site_of(config).catalogue
     tags = search_tags(catalogue, page.meta.get("themes") or [])
     if tags:
@@ -78,24 +174,27 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) 
     boost = search_boost(catalogue, page.file.src_uri)
     if boost:
         page.meta["search"] = {**page.meta.get("search", {}), "boost": boost}
+    label = checked.label if checked else (page.file.edit_uri or page.file.src_uri)
+    watchdog.start(watchdog.PAGE_SECONDS, lambda: _too_slow(label))
     return markdown
 
 
-def on_pre_build(config: MkDocsConfig) -> None:
-    """Render every page in a Jinja sandbox that offers the handbook's macros and nothing else.
-
-    mkdocs-macros renders with a plain Jinja environment, from which a page could reach Python
-    internals. The pages are checked before rendering (macros/docpages.py); the sandbox makes
-    sure that even a page that slipped through could run nothing.
-    """
-    plugin: Any = config.plugins["macros"]  # mkdocs-macros' plugin, which is not typed
-    macros = {name: plugin.env.globals[name] for name in MACRO_SIGNATURES}
-    # mkdocs-macros keeps its environment here and offers no setter.
-    plugin._env = sandboxed_environment(macros, plugin.env.undefined)  # noqa: SLF001
+def _too_slow(label: str) -> PluginError:
+    return PluginError(
+        f"{label}: turning this page into HTML took more than {watchdog.PAGE_SECONDS:.0f} "
+        "seconds, so the build stopped. Simplify its deepest lists, quotes or links."
+    )
 
 
+def on_build_error(error: Exception) -> None:
+    """Stop a page's time limit when the build fails before the page was finished."""
+    watchdog.stop()
+
+
+@event_priority(100)  # first, to stop the page's time limit
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Let only known-safe HTML into the published page."""
+    watchdog.stop()
     return sanitise(html)
 
 

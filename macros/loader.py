@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from macros.docfiles import data_files
 from macros.models import (
     SLUG_HINT,
     Example,
@@ -50,7 +51,10 @@ class Data:
 
 def load_data(data_dir: Path) -> tuple[Data, list[Problem]]:
     """Load and validate every data file under `data_dir`, returning all problems found."""
-    problems: list[Problem] = []
+    # A link in data/ could read a file from outside the repository: refuse before reading any.
+    problems = data_files(data_dir)
+    if problems:
+        return Data(None, None), problems
     lines: dict[str, LineMap] = {}
     vocabularies = _load_one(data_dir / "vocabularies.yml", Vocabularies, problems, lines)
     glossary = _load_one(data_dir / "glossary.yml", Glossary, problems, lines)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 from typing import Annotated, Literal, Self
 
@@ -32,13 +33,28 @@ UNSAFE = (
 
 
 def no_markup(value: str) -> str:
-    """Refuse HTML, script addresses and template code in a data value."""
-    for pattern, problem in UNSAFE:
-        match = pattern.search(value)
-        if match:
-            shown = value[match.start() : match.start() + 12]
-            raise ValueError(f"'{shown}' {problem}. Remove it.")
+    """Refuse HTML, script addresses and template code in a data value.
+
+    The value is also checked with HTML entities decoded ('&lt;' as '<'), since a page
+    title or a tooltip can turn them back into markup.
+    """
+    for candidate in dict.fromkeys((value, html.unescape(value))):
+        for pattern, problem in UNSAFE:
+            match = pattern.search(candidate)
+            if match:
+                shown = candidate[match.start() : match.start() + 12]
+                raise ValueError(f"'{shown}' {problem}. Remove it.")
     return value
+
+
+def one_line(value: str) -> str:
+    """Refuse a line break in a title or a name, where it would start new Markdown."""
+    if LINE_BREAK.search(value):
+        raise ValueError("Write this on one line, with no line breaks.")
+    return value
+
+
+LINE_BREAK = re.compile("[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
 
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
@@ -46,6 +62,7 @@ Text = Annotated[
     str,
     StringConstraints(strip_whitespace=True, min_length=1, max_length=300),
     AfterValidator(no_markup),
+    AfterValidator(one_line),
 ]
 Paragraph = Annotated[
     str,

@@ -13,6 +13,7 @@ from markupsafe import Markup
 from macros.catalogue import Catalogue, Ref
 from macros.links import GLOSSARY_PAGE, THEMES_FOLDER, Link, link_to, relative, src_uri, theme_uri
 from macros.models import Example, Report, Term
+from macros.yamlfile import yaml_quoted
 
 KIND_LABELS = {"documented": "Documented", "illustrative": "Illustrative"}
 SECTIONS = (
@@ -54,12 +55,18 @@ def environment() -> jinja2.Environment:
     )
     env.filters["markdown"] = markdown_field
     env.filters["first_sentence"] = first_sentence
+    env.filters["yaml_text"] = yaml_text
     return env
 
 
 def markdown_field(text: str) -> Markup:
     """Let a Markdown field from data through as Markdown rather than escaped text."""
     return Markup(text)  # noqa: S704 (Markdown from reviewed data files)
+
+
+def yaml_text(value: object) -> Markup:
+    """Write a front-matter value so that MkDocs reads it back unchanged, whatever it holds."""
+    return Markup(yaml_quoted(value))  # noqa: S704 (quoted for YAML, not for HTML)
 
 
 def first_sentence(text: str) -> str:

@@ -33,6 +33,7 @@ def sanitise(html: str) -> str:
     """Remove any element, attribute or address that is not on the handbook's safe lists."""
     return nh3.clean(
         html,
+        attribute_filter=_text_only_title,
         tags=TAGS,
         attributes=ATTRIBUTES,
         generic_attribute_prefixes=ATTRIBUTE_PREFIXES,
@@ -40,3 +41,15 @@ def sanitise(html: str) -> str:
         link_rel=None,
         strip_comments=True,
     )
+
+
+def _text_only_title(_element: str, attribute: str, value: str) -> str:
+    """Escape markup characters in `title` attributes, so a tooltip can only ever show text.
+
+    Material's tooltips copy a title into the page as HTML (innerHTML). nh3 hands over the
+    value with entities decoded, so '&lt;' written in a page arrives here as '<'; escaping it
+    again makes the tooltip show it literally instead of building an element from it.
+    """
+    if attribute != "title" or "<" not in value:
+        return value  # without '<', HTML inserted from the title can make no element
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 from macros.catalogue import Catalogue, build_catalogue
-from macros.docpages import scan_docs
+from macros.docpages import FRONT_MATTER, mkdocs_front_matter, scan_docs
+from macros.limits import markdown_problems
 from macros.loader import load_data
 from macros.pages import GeneratedPage, abbreviations, generate_pages
 from macros.problems import ContentError, Problem
@@ -40,6 +42,35 @@ def load_site(docs_dir: Path, data_dir: Path) -> Site:
         for page in generated
         if page.src_uri in catalogue.pages
     ]
+    clashes += generated_page_problems(generated)
     if clashes:
         raise ContentError(clashes)
     return Site(catalogue, tuple(generated), abbreviations(catalogue))
+
+
+def generated_page_problems(generated: list[GeneratedPage]) -> list[Problem]:
+    """Check pages made from data as MkDocs will read them; name the data file behind each."""
+    problems: list[Problem] = []
+    uris = Counter(page.src_uri for page in generated)
+    for page in generated:
+        label = page.edit_path or f"docs/{page.src_uri}"
+        if uris[page.src_uri] > 1 and page.edit_path:
+            message = f"This record's id gives the address {page.src_uri}, which another page has."
+            problems.append(Problem(label, 0, "id", f"{message} Choose another id."))
+        match = FRONT_MATTER.match(page.markdown)
+        if not match:
+            problems.append(
+                Problem(label, 0, "", "The page made from this file has no front matter.")
+            )
+            continue
+        try:
+            mkdocs_front_matter(match.group(1), label)
+            found = markdown_problems(page.markdown[match.end() :], label)
+        except ContentError as error:
+            found = list(error.problems)
+        # Lines in the made page are not lines in the data file, so only the file is named.
+        problems += [
+            Problem(label, 0, "", f"In the page made from this file: {problem.message}")
+            for problem in found
+        ]
+    return problems

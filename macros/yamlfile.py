@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -160,3 +162,26 @@ def load_yaml_file(path: Path, label: str) -> tuple[Any, LineMap]:
     if not text.strip():
         raise ContentError([Problem(label, 1, "", "The file is empty.")])
     return parse_yaml(text, label)
+
+
+def yaml_quoted(value: object) -> str:
+    r"""Return `value` as a double-quoted YAML scalar that any YAML reader gives back unchanged.
+
+    JSON text is almost YAML, but JSON writes characters beyond U+FFFF as surrogate pairs
+    ("\ud83d\ude00"), which YAML readers refuse; YAML writes them as one "\U0001f600" escape.
+    Every other character outside printable ASCII is escaped, so no character in the data can
+    end the value, the line or the front matter.
+    """
+    text = json.dumps(str(value), ensure_ascii=True)
+    # As Jinja's tojson does: no markup characters, even in text that is never HTML.
+    for character in "<>&'":
+        text = text.replace(character, f"\\u{ord(character):04x}")
+    return SURROGATE_PAIR.sub(_astral, text)
+
+
+SURROGATE_PAIR = re.compile(r"\\u(d[89ab][0-9a-f]{2})\\u(d[c-f][0-9a-f]{2})")
+
+
+def _astral(match: re.Match[str]) -> str:
+    high, low = int(match.group(1), 16), int(match.group(2), 16)
+    return f"\\U{0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00):08x}"

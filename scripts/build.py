@@ -13,16 +13,18 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from types import FrameType
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from macros.downloads import OFFLINE_ZIP, Download, write_manifest, zip_folder  # noqa: E402
-from macros.headers import headers_for_site  # noqa: E402
+from macros.headers import UnreviewedScriptError, headers_for_site  # noqa: E402
 from macros.review import build_date  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
@@ -31,7 +33,23 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "tr
 def mkdocs(root: Path, site_dir: Path, **env: str) -> bool:
     """Run a strict MkDocs build; return True when it succeeds."""
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)]
-    return subprocess.run(command, cwd=root, env={**ENV, **env}, check=False).returncode == 0
+    process = subprocess.Popen(command, cwd=root, env={**ENV, **env})
+    try:
+        return process.wait() == 0
+    finally:
+        # Interrupted: stop the build before its staging folder is removed, or it would refill it.
+        if process.poll() is None:
+            process.terminate()
+            process.wait()
+
+
+class StoppedError(Exception):
+    """The build was asked to stop (SIGTERM or SIGHUP), as Ctrl-C stops it with SIGINT."""
+
+
+def _stop(signum: int, _frame: FrameType | None) -> None:
+    """Turn a termination signal into an exception, so the clean-up below runs."""
+    raise StoppedError(signum)
 
 
 def offline_copy(root: Path, staging: Path) -> Download | None:
@@ -62,9 +80,14 @@ def publish(root: Path, staging: Path, *, pdf: bool, offline: bool) -> Path | No
     downloads: list[Download] = []
     if pdf:
         from macros.pdf.chapters import render_chapters  # noqa: PLC0415 (slow to import)
+        from macros.pdf.fetcher import FetchRefusedError  # noqa: PLC0415
 
         print("Rendering chapter PDFs:")
-        downloads += render_chapters(root, first, staging / "pdf")
+        try:
+            downloads += render_chapters(root, first, staging / "pdf")
+        except FetchRefusedError as error:
+            print(f"\n{error}", file=sys.stderr)
+            return None
     if offline:
         copy = offline_copy(root, staging)
         if copy is None:
@@ -81,21 +104,34 @@ def build(
 ) -> int:
     """Build everything in a staging folder and swap it into `target` only on success."""
     target = target or root / "site"
+    # SIGINT already raises KeyboardInterrupt; make SIGTERM and SIGHUP unwind the same way.
+    previous = {sig: signal.signal(sig, _stop) for sig in (signal.SIGTERM, signal.SIGHUP)}
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=root))
     try:
         final = publish(root, staging, pdf=pdf, offline=offline)
+        try:
+            # Hosts that read a `_headers` file serve the site with its security headers.
+            headers = headers_for_site(final) if final else ""
+        except UnreviewedScriptError as error:
+            print(f"\n{error}", file=sys.stderr)
+            final = None
         if final is None:
             print(f"\nThe build failed, so {target.name}/ was left as it was.", file=sys.stderr)
             return 1
-        # Hosts that read a `_headers` file serve the site with its security headers.
-        (final / "_headers").write_text(headers_for_site(final), encoding="utf-8")
+        (final / "_headers").write_text(headers, encoding="utf-8")
         if target.exists():
             target.rename(staging / "retired")
         final.rename(target)
+    except (KeyboardInterrupt, StoppedError):
+        print(f"\nThe build was stopped, so {target.name}/ was left as it was.", file=sys.stderr)
+        return 130
+    else:
         print(f"Built the site into {target.name}/.")
         return 0
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
 def main() -> int:

@@ -208,6 +208,7 @@ def test_a_moved_fixture_page_redirects(tmp_path: Path) -> None:
                         "module_name": "macros",
                         "on_error_fail": True,
                         "on_undefined": "strict",
+                        "render_by_default": False,
                     }
                 },
             ]

@@ -7,10 +7,11 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from macros.docpages import find_macro_calls, read_page
+from macros.docpages import MACRO_SIGNATURES, read_page
 from macros.jurisdiction import applies_label
 from macros.models import GuidanceMeta
 from macros.problems import ContentError
+from macros.sandbox import parse_template
 
 PAGE = """---
 title: A page
@@ -58,7 +59,7 @@ def test_macro_calls_are_found_with_their_real_line(tmp_path: Path) -> None:
         ("{{ cite(report) }}", "needs its report_id in quotes"),
         ("{{ cite('a', 'b') }}", "takes one argument"),
         ("{{ example_list(them='trust') }}", "has no 'them' argument. Did you mean 'theme'?"),
-        ("{{ cite() }}", "needs an id"),
+        ("{{ cite() }}", "needs its report_id in quotes"),
         ("{% for x in y %}{% endfor %}", "may not use {% %} blocks"),
         ("{{ ''.__class__ }}", "not attributes"),
         ("{{ cite('a' }}", "A macro is written wrongly"),
@@ -66,7 +67,7 @@ def test_macro_calls_are_found_with_their_real_line(tmp_path: Path) -> None:
 )
 def test_bad_macro_use_is_reported_with_its_line(body: str, words: str) -> None:
     with pytest.raises(ContentError) as caught:
-        find_macro_calls(f"line one\n\n{body}\n", "docs/x.md", offset=4)
+        parse_template(f"line one\n\n{body}\n", "docs/x.md", 4, MACRO_SIGNATURES)
     messages = [str(problem) for problem in caught.value.problems]
     assert any(words in message and message.startswith("docs/x.md:7") for message in messages), (
         messages

@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
-import jinja2
 import pytest
 from conftest import serve
-from jinja2.sandbox import SecurityError
-from playwright.sync_api import Browser, Page, expect
+from markupsafe import Markup
+from playwright.sync_api import Browser, Locator, Page, expect
 from test_browser import PAGE_TYPES
 
-from macros.headers import headers_for_site
+from macros.headers import content_security_policy, headers_for_site, inline_script_hashes
 from macros.navigation import read_config
-from macros.sandbox import sandboxed_environment
+from macros.problems import ContentError
+from macros.sandbox import parse_template, render
 from macros.sanitise import sanitise
 
 from browser import search
@@ -29,25 +30,48 @@ document.addEventListener("securitypolicyviolation", event => {
 """
 
 
+SIGNATURES = {"cite": ("report_id",), "related": ()}
+
+
 @pytest.mark.parametrize(
     "payload",
     [
         "{{ cycler.__init__.__globals__ }}",
         "{{ ''.__class__.__mro__[1].__subclasses__() }}",
-        "{{ example_card.__globals__['os'] }}",
-        "{{ example_card.__code__ }}",
+        "{{ cite.__globals__['os'] }}",
+        "{{ cite.__code__ }}",
+        "{{ config }}",
+        "{{ cite|attr('__globals__') }}",
+        "{{ '{0.__globals__}'.format(cite) }}",
+        "{{ 9**9**9 }}",
+        "{{ cite(related) }}",
+        "{% set x = 1 %}",
     ],
 )
-def test_the_sandbox_refuses_python_internals(payload: str) -> None:
-    environment = sandboxed_environment({"example_card": lambda x: x}, jinja2.StrictUndefined)
-    with pytest.raises((SecurityError, jinja2.UndefinedError)):
-        environment.from_string(payload).render()
+def test_the_page_template_refuses_everything_but_macro_calls(payload: str) -> None:
+    with pytest.raises(ContentError) as caught:
+        parse_template(f"text\n{payload}\n", "docs/x.md", 3, SIGNATURES)
+    assert [problem.line for problem in caught.value.problems] == [5]
 
 
-def test_the_sandbox_offers_only_the_macros() -> None:
-    environment = sandboxed_environment({"cite": lambda x: f"[{x}]"}, jinja2.StrictUndefined)
-    assert set(environment.globals) == {"cite"}
-    assert environment.from_string('{{ cite("a") }}').render() == "[a]"
+def test_rendering_calls_only_the_macros_with_literal_text() -> None:
+    calls: list[tuple[str, str]] = []
+
+    def cite(report_id: str) -> str:
+        calls.append(("cite", report_id))
+        return Markup(f"[{report_id}]")  # noqa: S704 (a str subclass, as real macros may return)
+
+    parts = parse_template('A {{ cite("a") }} and {{ related() }}.\n', "docs/x.md", 0, SIGNATURES)
+    text = render(parts, {"cite": cite, "related": lambda: "R"}, "docs/x.md")
+    assert text == "A [a] and R.\n"
+    assert type(text) is str
+    assert calls == [("cite", "a")]
+
+
+def test_a_macro_that_returns_anything_but_text_is_refused() -> None:
+    parts = parse_template("{{ related() }}", "docs/x.md", 0, SIGNATURES)
+    with pytest.raises(ContentError, match="did not return text"):
+        render(parts, {"related": lambda: 42}, "docs/x.md")
 
 
 def test_the_sanitiser_keeps_content_and_removes_script() -> None:
@@ -102,57 +126,107 @@ def test_every_page_type_works_under_the_policy(page: Page, strict_site_url: str
     assert page.evaluate("window.__violations") == []
 
 
-SNEAKY = {
-    "title": "Quote\" breakout' onmouseover='window.__hacked=1' x=\"",
-    "summary": "&lt;script&gt;window.__hacked=1&lt;/script&gt; and %3Cscript%3E",
-    "context": "Entity link: [press](javascript&#58;window.__hacked=1) and `code`.",
-    "place": "Town' autofocus onfocus='window.__hacked=1",
-}
+# Hostile text in every field that ends up in an attribute or in <head>, written so that it
+# passes the checks (they refuse tags, also entity-encoded ones): it must show as text.
+TOOLTIP = (
+    "Room ' onmouseover='window.__hacked=1' x=' to judge "
+    "&amp;lt;img src=x onerror=window.__hacked=2&amp;gt;"
+)
+LINK_TITLE = "&lt;img src=x onerror=window.__hacked=3&gt; and 'quotes'"
+LINK_TITLE_SHOWN = "<img src=x onerror=window.__hacked=3> and 'quotes'"
+DESCRIPTION = 'Desc" http-equiv="refresh" content="0;url=/evil/'
+SUMMARY = 'Sum" http-equiv="refresh" content="0;url=/evil/ &amp;lt;b&amp;gt;'
+
+
+def _yaml(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 @pytest.fixture(scope="module")
-def sneaky_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    folder = tmp_path_factory.mktemp("sneaky")
-    text = (FIXTURE_SITE / "data/examples/illustrative-example.yml").read_text(encoding="utf-8")
-    for field, value in SNEAKY.items():
-        lines = text.splitlines()
-        index = next(i for i, line in enumerate(lines) if line.startswith(f"{field}:"))
-        escaped = value.replace("\\", "\\\\").replace('"', '\\"')
-        lines[index] = f'{field}: "{escaped}"'
-        text = "\n".join(lines) + "\n"
-    project = fixture_project(
-        folder / "project",
-        files={"data/examples/illustrative-example.yml": text},
-        settings={"strict": False},
-    )
-    # The strict build already refuses the disguised script link; build leniently to show that
-    # the sanitiser would remove it even if it got that far.
-    result = mkdocs_build(project, folder / "site", strict=False)
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture site with hostile text in the tooltip, a link title, a description, a summary."""
+    folder = tmp_path_factory.mktemp("hostile")
+    glossary = (FIXTURE_SITE / "data/glossary.yml").read_text(encoding="utf-8")
+    page = (FIXTURE_SITE / "docs/chapter-one/first-page.md").read_text(encoding="utf-8")
+    example = (FIXTURE_SITE / "data/examples/illustrative-example.yml").read_text(encoding="utf-8")
+    files = {
+        "data/glossary.yml": glossary.replace(
+            "definition: Room to use your own judgement within agreed limits.",
+            f"definition: {TOOLTIP}",
+        ),
+        "docs/chapter-one/first-page.md": page.replace(
+            "description: A guidance page for the test suite.", f"description: {_yaml(DESCRIPTION)}"
+        )
+        + f'\n[Home page](../index.md "{LINK_TITLE}")\n',
+        "data/examples/illustrative-example.yml": example.replace(
+            "summary: A made-up housing team shows the idea.", f"summary: {_yaml(SUMMARY)}"
+        ),
+    }
+    project = fixture_project(folder / "project", files=files)
+    result = mkdocs_build(project, folder / "site")
     assert result.returncode == 0, result.output
-    assert "javascript&#58;" in result.output, "the strict check should have flagged the link"
-    yield from serve(folder / "site")
+    return folder / "site"
+
+
+@pytest.fixture(scope="module", params=["with-policy", "without-policy"])
+def hostile_url(request: pytest.FixtureRequest, hostile_site: Path) -> Iterator[str]:
+    headers = {}
+    if request.param == "with-policy":
+        headers = {"Content-Security-Policy": content_security_policy(
+            inline_script_hashes(
+                (str(path), path.read_text(encoding="utf-8"))
+                for path in hostile_site.rglob("*.html")
+            )
+        )}  # fmt: skip
+    yield from serve(hostile_site, "", headers)
+
+
+def _tooltip_of(page: Page, host: Locator) -> Locator:
+    expect(host).to_have_attribute("aria-describedby", re.compile(r"\w"))
+    return page.locator(f"#{host.get_attribute('aria-describedby')}")
 
 
 @pytest.mark.browser
 @pytest.mark.slow
-def test_injected_text_shows_literally_and_runs_nothing(browser: Browser, sneaky_site: str) -> None:
+def test_hostile_attribute_text_shows_literally_and_runs_nothing(
+    browser: Browser, hostile_url: str
+) -> None:
     context = browser.new_context()
     page = context.new_page()
     dialogs: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     try:
-        for path in ("/examples/illustrative-example/", "/examples/", "/chapter-one/first-page/"):
-            page.goto(sneaky_site + path)
-            page.mouse.move(200, 200)
-            page.keyboard.press("Tab")
-            assert page.evaluate("window.__hacked") is None, path
-        page.goto(sneaky_site + "/examples/illustrative-example/")
-        article = page.locator("article")
-        expect(article.locator("h1")).to_contain_text(SNEAKY["title"])
-        expect(article).to_contain_text("&lt;script&gt;window.__hacked=1&lt;/script&gt;")
-        expect(article).to_contain_text("%3Cscript%3E")
-        hrefs = article.locator("a[href]").evaluate_all("links => links.map(a => a.href)")
-        assert not [href for href in hrefs if href.lower().startswith("javascript")]
+        page.goto(hostile_url + "/chapter-one/first-page/")
+        description = page.locator('meta[name="description"]')
+        expect(description).to_have_attribute("content", DESCRIPTION)
+        expect(page.locator("meta[http-equiv]")).to_have_count(0)
+        # The glossary tooltip, on hover and on keyboard focus.
+        term = page.locator("article abbr").first
+        term.hover()
+        tooltip = _tooltip_of(page, term)
+        expect(tooltip).to_be_visible()
+        expect(tooltip).to_contain_text("onmouseover='window.__hacked=1'")
+        expect(tooltip.locator("img")).to_have_count(0)
+        page.mouse.move(0, 0)
+        term.focus()
+        expect(_tooltip_of(page, term)).to_be_visible()
+        # The link title's tooltip shows the angle brackets as text.
+        link = page.locator("article a", has_text="Home page")
+        link.hover()
+        link_tooltip = _tooltip_of(page, link)
+        expect(link_tooltip).to_contain_text(LINK_TITLE_SHOWN)
+        expect(link_tooltip.locator("img")).to_have_count(0)
+        page.wait_for_timeout(1500)  # a refresh written into <head> would have fired by now
+        assert page.url.endswith("/chapter-one/first-page/")
+        # The summary, in the page made from it and in the list of examples.
+        page.goto(hostile_url + "/examples/illustrative-example/")
+        expect(page.locator('meta[name="description"]')).to_have_attribute("content", SUMMARY)
+        expect(page.locator("article")).to_contain_text('Sum" http-equiv="refresh"')
+        page.goto(hostile_url + "/examples/")
+        expect(page.locator("article")).to_contain_text('Sum" http-equiv="refresh"')
+        page.wait_for_timeout(1500)
+        assert page.url.endswith("/examples/")
+        assert page.evaluate("window.__hacked") is None
         assert dialogs == []
     finally:
         context.close()

@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import importlib.resources
 from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+from urllib.request import url2pathname
 
 from weasyprint import CSS, HTML
+
+from macros.pdf.fetcher import SiteFetcher
 
 STYLESHEET = (importlib.resources.files("macros") / "templates" / "pdf" / "chapter.css").read_text(
     encoding="utf-8"
@@ -21,8 +26,15 @@ class RenderedPdf:
 
 
 def render_pdf(html: str, base_url: str) -> RenderedPdf:
-    """Render print HTML as a tagged PDF (PDF/UA-1), with bookmarks from its headings."""
-    document = HTML(string=html, base_url=base_url).render(stylesheets=[CSS(string=STYLESHEET)])
+    """Render print HTML as a tagged PDF (PDF/UA-1), with bookmarks from its headings.
+
+    `base_url` is the built site's folder as a file:// address; nothing outside it is fetched.
+    """
+    fetcher = SiteFetcher(Path(url2pathname(urlsplit(base_url).path)), html)
+    document = HTML(string=html, base_url=base_url, url_fetcher=fetcher).render(
+        stylesheets=[CSS(string=STYLESHEET)]
+    )
+    fetcher.check("A chapter PDF")
     data = document.write_pdf(pdf_variant="pdf/ua-1", uncompressed_pdf=False)
     if data is None:  # write_pdf returns bytes when no target is given
         raise RuntimeError("WeasyPrint returned no PDF")
