@@ -73,8 +73,11 @@ def test_a_copied_run_of_eight_words_is_caught(tmp_path: Path) -> None:
     line = append(
         project, PAGE, "\nWe know that bodies that trust their staff to use judgement win.\n"
     )
-    (problem,) = problems_in(project, PAGE, seeds)
-    assert (problem.line, problem.field) == (line, "copied")
+    problems = problems_in(project, PAGE, seeds)
+    # A copied sentence also follows its source closely, so the paraphrase check names it too.
+    assert sorted(problem.field for problem in problems) == ["copied", "paraphrase"]
+    (problem,) = [problem for problem in problems if problem.field == "copied"]
+    assert problem.line == line
     assert "bodies that trust their staff to use judgement" in problem.message
 
 

@@ -56,12 +56,13 @@ def test_a_quotation_that_says_whose_words_it_is_is_exempt() -> None:
 def test_data_files_are_checked_and_names_of_works_are_not() -> None:
     record = (
         "title: We need our leaders to champion kindness but also be kinder to leaders\n"
+        "related:\n  reports:\n    - we-need-our-leaders-to-champion-kindness-and-be-kinder\n"
         "summary: >-\n  Leaders should champion kindness, and we also need to be kinder to "
         "those same leaders.\n"
     )
     (found,) = find_paraphrases([("data/reports/x.yml", record)], [SOURCE])
-    assert found.line == 3
-    assert [line for line, _ in paragraphs("data/reports/x.yml", record)] == [3]
+    assert found.line == 6
+    assert [line for line, _ in paragraphs("data/reports/x.yml", record)] == [6]
 
 
 @pytest.mark.skipif(not SEEDS.is_dir(), reason=f"the seed articles are not at {SEEDS}")

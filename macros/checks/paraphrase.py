@@ -68,6 +68,7 @@ MARKUP = re.compile(
 )
 YAML_KEY = re.compile(r"^\s*(?:-\s+)?[a-z_]+:\s*[>|]?-?\s*")
 FENCES = ("---", "...")
+LIST_ITEM = re.compile(r"^\s*-\s+")
 BIBLIOGRAPHIC_KEY = re.compile(r"^\s*(?:-\s+)?(?:title|url|publisher|place|id|owner):")
 
 
@@ -207,6 +208,7 @@ def _prose(path: str, line: str) -> str:
     """Return the prose on one line, or '' for a heading, code, an id or a cited work's name."""
     if path.endswith(".yml"):
         line = "" if BIBLIOGRAPHIC_KEY.match(line) else YAML_KEY.sub("", line)
+        line = LIST_ITEM.sub("", line)
         if " " not in line.strip():
             return ""  # an id, a date or a page's path, not prose
     if line.lstrip().startswith(("#", "!!!", "???", "```")):
