@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import importlib.resources
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from weasyprint import CSS, HTML
+
+from macros.pdf.tagging import finish_tags
 
 STYLESHEET = (importlib.resources.files("macros") / "templates" / "pdf" / "chapter.css").read_text(
     encoding="utf-8"
@@ -20,10 +23,13 @@ class RenderedPdf:
     pages: int
 
 
-def render_pdf(html: str, base_url: str) -> RenderedPdf:
-    """Render print HTML as a tagged PDF (PDF/UA-1), with bookmarks from its headings."""
+def render_pdf(html: str, base_url: str, places: Mapping[str, str] | None = None) -> RenderedPdf:
+    """Render print HTML as a tagged PDF (PDF/UA-1), with bookmarks from its headings.
+
+    `places` says in words what is at each anchor, for the descriptions of links to it.
+    """
     document = HTML(string=html, base_url=base_url).render(stylesheets=[CSS(string=STYLESHEET)])
     data = document.write_pdf(pdf_variant="pdf/ua-1", uncompressed_pdf=False)
     if data is None:  # write_pdf returns bytes when no target is given
         raise RuntimeError("WeasyPrint returned no PDF")
-    return RenderedPdf(data, len(document.pages))
+    return RenderedPdf(finish_tags(data, places or {}), len(document.pages))
