@@ -32,8 +32,8 @@ def page_fill(data: bytes) -> list[float]:
     """Return how full each page is, from 0 to 1: how far down its body text reaches.
 
     The text area is taken from the document itself, from the highest and lowest body text on
-    any page, so the measure needs no knowledge of the stylesheet's margins. Running headers
-    and footers, being artifacts, do not count.
+    any page after the cover (which is laid out on its own), so the measure needs no knowledge
+    of the stylesheet's margins. Running headers and footers, being artifacts, do not count.
     """
     reader = PdfReader(io.BytesIO(data))
     pages = []
@@ -41,8 +41,9 @@ def page_fill(data: bytes) -> list[float]:
         found = _Page()
         page.extract_text(visitor_operand_before=found.operator, visitor_text=found.text)
         pages.append(found.heights)
-    tops = [max(heights) for heights in pages if heights]
-    bottoms = [min(heights) for heights in pages if heights]
+    body = [heights for heights in pages[1:] if heights] or [h for h in pages if h]
+    tops = [max(heights) for heights in body]
+    bottoms = [min(heights) for heights in body]
     if not tops:
         return [0.0 for _ in pages]
     top, bottom = max(tops), min(bottoms)
