@@ -126,6 +126,14 @@ def test_link_descriptions_say_where_links_go_in_words(small: pikepdf.Pdf) -> No
     assert "Go to 'First page', page 3" in descriptions
 
 
+def test_definition_lists_keep_each_term_as_the_label_of_its_meaning(small: pikepdf.Pdf) -> None:
+    items = [e for e in structure(small) if e.S == "/LI"]
+    pairs = [[str(kid.S) for kid in item.K] for item in items if isinstance(item.K, pikepdf.Array)]
+    assert ["/Lbl", "/LBody"] in pairs
+    lists = [e for e in structure(small) if e.S == "/L"]
+    assert any(len(list(lst.K)) == 1 for lst in lists)  # one term, one item
+
+
 def test_small_document_passes_pdf_ua_1(small: pikepdf.Pdf) -> None:
     out = io.BytesIO()
     small.save(out)
@@ -307,3 +315,21 @@ def test_body_text_prints_no_web_addresses_only_notes(
         listed = " ".join(text[notes:])
         for note in documents[slug].notes:
             assert note.shown[:30] in listed.replace("\n", ""), (slug, note.shown)
+
+
+@pytest.mark.slow
+def test_facts_of_each_example_are_labels_and_values(
+    files: dict[str, Path], documents: dict[str, ChapterDocument]
+) -> None:
+    for slug, path in files.items():
+        with pikepdf.open(path) as pdf:
+            labelled = [
+                e
+                for e in structure(pdf)
+                if e.S == "/LI"
+                and isinstance(e.K, pikepdf.Array)
+                and [str(kid.get("/S")) for kid in e.K][:2] == ["/Lbl", "/LBody"]
+                and not any(kid.get("/S") == "/NonStruct" and "/K" not in kid for kid in e.K)
+            ]
+        # Every example's facts box is a definition list of several terms.
+        assert len(labelled) >= 3 * len(documents[slug].appendix), slug

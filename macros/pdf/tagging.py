@@ -44,6 +44,7 @@ def finish_tags(data: bytes, descriptions: Mapping[str, str]) -> bytes:
         tree = _walk(pdf.Root.StructTreeRoot)
         parents = pikepdf.NumberTree(pdf.Root.StructTreeRoot.ParentTree)
         leaders = _tag_contents(pdf, tree)
+        _pair_definitions(tree)
         _tag_links(tree, parents)
         _mark_artifacts(pdf, tree, parents, leaders)
         _describe_links(pdf, descriptions)
@@ -69,9 +70,7 @@ def _is_objr(kid: Object) -> bool:
 
 def _same(one: Object | None, other: Object | None) -> bool:
     """Compare PDF objects by identity (pikepdf's == compares their whole contents)."""
-    return (
-        isinstance(one, Object) and isinstance(other, Object) and one.objgen == other.objgen
-    )
+    return isinstance(one, Object) and isinstance(other, Object) and one.objgen == other.objgen
 
 
 def _walk(root: Object) -> _Tree:
@@ -88,7 +87,7 @@ def _walk(root: Object) -> _Tree:
     return tree
 
 
-def _set_kids(element: Dictionary, kids: list[Object]) -> None:
+def _set_kids(element: Object, kids: list[Object]) -> None:
     element.K = Array(kids)
 
 
@@ -121,6 +120,55 @@ def _tag_links(tree: _Tree, parents: pikepdf.NumberTree) -> None:
             parents[int(objr.Obj.StructParent)] = outer
         if element.get("/S") == "/Link":
             element.S = Name.Span
+
+
+# Definition lists ------------------------------------------------------------------------------
+
+
+def _pair_definitions(tree: _Tree) -> None:
+    """Tag each term of a definition list as the label of its item, its meanings as the body.
+
+    WeasyPrint tags <dt> and <dd> alike, each as an item of its own. The stylesheet gives every
+    <dt> an empty ::before, which arrives here as an empty element at the start of the term.
+    """
+    for element in tree.order:
+        if element.get("/S") != "/L":
+            continue
+        items: list[Object] = []
+        term: Object | None = None
+        for kid in _kids(element):
+            body = _only_body(kid)
+            if body is not None and _is_term(body):
+                _set_kids(body, _kids(body)[1:])
+                body.S = Name.Lbl
+                term = kid
+                items.append(kid)
+            elif body is not None and term is not None:
+                body.P = term
+                _set_kids(term, [*_kids(term), body])
+            else:
+                term = None
+                items.append(kid)
+        if len(items) < len(_kids(element)):
+            _set_kids(element, items)
+
+
+def _only_body(item: Object) -> Dictionary | None:
+    """Return the body of a list item that has nothing else, as WeasyPrint makes for dt and dd."""
+    if not _is_element(item) or item.get("/S") != "/LI":
+        return None
+    kids = [kid for kid in _kids(item) if _is_element(kid)]
+    return kids[0] if len(kids) == 1 and kids[0].get("/S") == "/LBody" else None
+
+
+def _is_term(body: Dictionary) -> bool:
+    kids = _kids(body)
+    return (
+        bool(kids)
+        and _is_element(kids[0])
+        and kids[0].get("/S") == "/NonStruct"
+        and not _kids(kids[0])
+    )
 
 
 # Contents --------------------------------------------------------------------------------------
