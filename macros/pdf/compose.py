@@ -193,8 +193,6 @@ class _Reader:
             element.decompose()
         for element in article.find_all(id=True):
             element["id"] = f"{anchor}--{element['id']}"
-        for link in article.select(".kip-facts a[href^='http']"):
-            link.unwrap()  # on paper the facts box names themes and bodies; it need not link them
         sources = _sources(article, anchor)
         self._links(article, uri, anchor)
         if demote:
@@ -213,10 +211,14 @@ class _Reader:
 
     def _links(self, article: Tag, uri: str, anchor: str) -> None:
         """Point the page's links at this document where they can, and mark them for print."""
+        facts = {id(link) for link in article.select(".kip-facts a[href]")}
         for link in article.find_all("a", href=True):
             href = str(link["href"])
             link["href"] = _rewrite(href, site_path(uri), self.targets, self.site_url, anchor)
-            self._mark(link)
+            if id(link) in facts and not str(link["href"]).startswith("#"):
+                link.unwrap()  # on paper the facts box names themes and bodies; no need to link
+            else:
+                self._mark(link)
 
     def _mark(self, link: Tag) -> None:
         """Mark a link to this document to print its page; number a link that leaves it."""
@@ -224,7 +226,8 @@ class _Reader:
         if href.startswith("#"):
             _add_class(link, "kip-see")
             return
-        number = self.notes.number(href, " ".join(link.get_text().split()))
+        text = " ".join(link.get_text().split())
+        number = self.notes.number(href, text[:1].upper() + text[1:])
         # Built as a tag, not a string: the note mark is a link to the note at the end.
         mark = BeautifulSoup("", "html.parser").new_tag(
             "a", href=f"#note-{number}", attrs={"class": "kip-note"}
