@@ -49,7 +49,13 @@ def finish_tags(data: bytes, descriptions: Mapping[str, str]) -> bytes:
         _mark_artifacts(pdf, tree, parents, leaders)
         _describe_links(pdf, descriptions)
         out = io.BytesIO()
-        pdf.save(out, compress_streams=True, object_stream_mode=pikepdf.ObjectStreamMode.generate)
+        # The same input gives the same bytes: builds of one commit are compared byte for byte.
+        pdf.save(
+            out,
+            compress_streams=True,
+            object_stream_mode=pikepdf.ObjectStreamMode.generate,
+            deterministic_id=True,
+        )
     return out.getvalue()
 
 
