@@ -9,6 +9,7 @@ rewrites those parts of the structure tree with pikepdf after rendering; nothing
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TypeGuard
@@ -18,6 +19,9 @@ import pikepdf
 from pikepdf import Array, Dictionary, Name, Object
 
 CONTENTS = "contents"  # the id of the contents list in the print document
+# The start of a marked-content section with an MCID, as content streams write it. Text in
+# WeasyPrint's streams is hex-encoded, so this cannot match inside a string.
+MARKED = re.compile(rb"/\w+\s*<<\s*/MCID\s+(\d+)\s*>>\s*BDC")
 
 
 @dataclass
@@ -271,30 +275,35 @@ def _mark_artifacts(
     for index, page in enumerate(pdf.pages):
         owned = claimed.get(page.obj.objgen, set())
         layout = leaders.get(page.obj.objgen, set())
+        # Only the operators that place text and open marked content: parsing the rest (the
+        # text itself) would take most of the time, and nothing else needs reading.
         instructions = [
             item
-            for item in pikepdf.parse_content_stream(page)
+            for item in pikepdf.parse_content_stream(page, "q Q cm Tm BDC EMC")
             if isinstance(item, pikepdf.ContentStreamInstruction)
         ]
         stray = _stray_sections(instructions, owned)
         if not stray:
             continue
         middle = float(page.mediabox[3]) / 2
-        for start, (mcid, height) in stray.items():
-            if mcid in layout:
-                properties = Dictionary(Type=Name.Layout)
-            else:
-                subtype = Name.Header if height > middle else Name.Footer
-                properties = Dictionary(Type=Name.Pagination, Subtype=subtype)
-            instructions[start] = pikepdf.ContentStreamInstruction(
-                [Name.Artifact, properties], pikepdf.Operator("BDC")
-            )
-        page.obj.Contents = pdf.make_stream(pikepdf.unparse_content_stream(instructions))
+        artifacts = {
+            mcid: b"/Artifact <</Type /Layout>> BDC"
+            if mcid in layout
+            else b"/Artifact <</Type /Pagination /Subtype /%s>> BDC"
+            % (b"Header" if height > middle else b"Footer")
+            for mcid, height in stray.values()
+        }
+        page.obj.Contents = pdf.make_stream(_unmark(page.obj.Contents.read_bytes(), artifacts))
         numbers = parents.get(index)
         if isinstance(numbers, Array):  # artifacts have no parent element
-            for mcid, _ in stray.values():
+            for mcid in artifacts:
                 if mcid < len(numbers):
                     numbers[mcid] = None
+
+
+def _unmark(content: bytes, artifacts: Mapping[int, bytes]) -> bytes:
+    """Return the content with the sections of the given MCIDs opened as artifacts instead."""
+    return MARKED.sub(lambda found: artifacts.get(int(found[1]), found[0]), content)
 
 
 def _stray_sections(
