@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from weasyprint import CSS, HTML
 
-from macros.pdf.tagging import finish_tags
+from macros.pdf.tags import finish_tags
 
 STYLESHEET = (importlib.resources.files("macros") / "templates" / "pdf" / "chapter.css").read_text(
     encoding="utf-8"
