@@ -334,3 +334,14 @@ def test_facts_of_each_example_are_labels_and_values(
             ]
         # Every example's facts box is a definition list of several terms.
         assert len(labelled) >= 3 * len(documents[slug].appendix), slug
+
+
+@pytest.mark.slow
+def test_notes_for_sources_give_the_whole_citation(documents: dict[str, ChapterDocument]) -> None:
+    for slug, document in documents.items():
+        numbers = [note.number for note in document.notes]
+        assert numbers == list(range(1, len(numbers) + 1)), slug
+        assert len({note.address for note in document.notes}) == len(numbers), slug
+        cited = [note for note in document.notes if re.search(r"\(.+, (19|20)\d\d\)", note.text)]
+        assert cited, slug  # "Author, Title (Publisher, year)" from the pages' Sources lists
+        assert all(not re.search(r"\d\s*\(", note.text[:3]) for note in cited)

@@ -193,8 +193,8 @@ class _Reader:
             element.decompose()
         for element in article.find_all(id=True):
             element["id"] = f"{anchor}--{element['id']}"
-        sources = _sources(article, anchor)
         self._links(article, uri, anchor)
+        sources = _sources(article, anchor)
         if demote:
             for level in range(5, 0, -1):
                 for element in article.find_all(f"h{level}"):
@@ -245,6 +245,7 @@ def _sources(article: Tag, anchor: str) -> dict[str, str]:
     heading = article.find(id=f"{anchor}--sources")
     if not isinstance(heading, Tag):
         return {}
+    marks = article.select("a.kip-note")  # note numbers are not part of a citation
     found = {}
     for sibling in heading.find_next_siblings():
         if sibling.name and sibling.name.startswith("h"):
@@ -252,7 +253,8 @@ def _sources(article: Tag, anchor: str) -> dict[str, str]:
         for item in sibling.find_all("li"):
             link = item.find("a", href=True)
             if isinstance(link, Tag):
-                found[str(link["href"])] = " ".join(item.get_text().split())
+                words = [w for w in item.find_all(string=True) if w.parent not in marks]
+                found[str(link["href"])] = " ".join("".join(words).split())
     return found
 
 
