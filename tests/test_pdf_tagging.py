@@ -344,3 +344,44 @@ def test_notes_for_sources_give_the_whole_citation(documents: dict[str, ChapterD
         assert len({note.address for note in document.notes}) == len(numbers), slug
         cited = [note for note in document.notes if re.search(r"\(.+, (19|20)\d\d\)", note.text)]
         assert cited, slug  # "Author, Title (Publisher, year)" from the pages' Sources lists
+
+
+@pytest.mark.slow
+def test_running_header_names_the_page_that_starts_there(
+    files: dict[str, Path], documents: dict[str, ChapterDocument]
+) -> None:
+    for slug, path in files.items():
+        document = documents[slug]
+        with pikepdf.open(path) as pdf:
+            names = pikepdf.NameTree(pdf.Root.Names.Dests)
+            numbers = {page.obj.objgen: index for index, page in enumerate(pdf.pages)}
+            starts: dict[int, list[str]] = {}
+            for section in (*document.sections, *document.appendix):
+                page = numbers[names[section.anchor][0].objgen]
+                starts.setdefault(page, []).append(section.title)
+            if document.appendix:
+                page = numbers[names["appendix"][0].objgen]
+                starts.setdefault(page, []).append("Appendix: practice examples")
+        reader = PdfReader(path)
+        for page, titles in starts.items():
+            header = " ".join(
+                " ".join(s.text)
+                for s in marked_text(reader, page)
+                if s.properties.get("/Subtype") == "/Header"
+            )
+            assert " ".join(header.split()) in titles, (slug, page + 1, header, titles)
+
+
+@pytest.mark.slow
+def test_cover_names_handbook_chapter_readers_dates_and_licence(
+    files: dict[str, Path], content: Site
+) -> None:
+    for chapter in chapter_list(content):
+        cover = " ".join(PdfReader(files[chapter.slug]).pages[0].extract_text().split())
+        assert CONFIG["site_name"].upper() in cover.upper()
+        assert f"Chapter {chapter.number}" in cover
+        assert chapter.title in cover
+        assert "people who work in UK public services" in cover
+        assert re.search(r"Printed from the handbook on \d{1,2} \w+ \d{4}", cover)
+        assert re.search(r"Content last reviewed on \d{1,2} \w+ \d{4}", cover)
+        assert "Creative Commons Attribution 4.0" in cover
