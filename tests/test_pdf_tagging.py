@@ -385,3 +385,21 @@ def test_cover_names_handbook_chapter_readers_dates_and_licence(
         assert re.search(r"Printed from the handbook on \d{1,2} \w+ \d{4}", cover)
         assert re.search(r"Content last reviewed on \d{1,2} \w+ \d{4}", cover)
         assert "Creative Commons Attribution 4.0" in cover
+
+
+def test_lines_of_text_hold_about_65_characters() -> None:
+    prose = (
+        "Kindness does not only depend on the people who deliver a service. It also depends on "
+        "the systems around them, such as targets, rewards, inspection and contracts. "
+    )
+    html = SMALL.replace("<p>The end.</p>", "<p>" + prose * 40 + "</p>")
+    reader = PdfReader(io.BytesIO(render_pdf(html, ROOT.as_uri() + "/").data))
+    lines = [
+        line
+        for page in reader.pages[2:]
+        for line in page.extract_text().splitlines()
+        if len(line) > 40 and "Page " not in line
+    ]
+    lengths = sorted(len(line) for line in lines)
+    assert len(lengths) > 20
+    assert 58 <= lengths[len(lengths) // 2] <= 72, lengths
