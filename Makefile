@@ -77,8 +77,9 @@ new-report: $(INSTALLED) ## Start a report record from a template: make new-repo
 new-page: $(INSTALLED) ## Start a guidance page in a chapter: make new-page path=<chapter>/<slug>
 	$(BIN)/python scripts/new.py page "$(path)"
 
-bench: $(INSTALLED) ## Measure build time and memory with 2,000 examples; record them in BENCHMARKS.md
+bench: $(INSTALLED) ## Measure build time and memory with 2,000 examples, and the chapter PDFs; record them in BENCHMARKS.md
 	$(BIN)/python scripts/bench.py
+	$(BIN)/python scripts/bench_pdf.py
 
 headers: build ## Regenerate hosting/_headers (security headers and script hashes) from site/
 	$(BIN)/python -m macros.headers site > hosting/_headers

@@ -22,7 +22,8 @@ def render_chapters(root: Path, site_dir: Path, out_dir: Path) -> list[Download]
     for chapter in chapters(site.catalogue, config["nav"]):
         started = time.perf_counter()
         document = compose(site.catalogue, chapter, site_dir, config["site_url"], build_date())
-        pdf = render_pdf(render_document(document, config["site_name"]), site_dir.as_uri() + "/")
+        html = render_document(document, config["site_name"])
+        pdf = render_pdf(html, site_dir.as_uri() + "/", document.places)
         path = out_dir / f"{chapter.slug}.pdf"
         path.write_bytes(pdf.data)
         seconds = time.perf_counter() - started

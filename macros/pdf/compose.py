@@ -1,10 +1,13 @@
-"""Compose a chapter's print document from its built pages: one HTML file, links kept inside it."""
+"""Compose a chapter's print document from its built pages: one HTML file, links kept inside it.
+
+Links to this document's own pages print as "see page N"; links that leave it are numbered
+notes, whose addresses are listed once, at the end, with the chapter's sources.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import posixpath
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -17,8 +20,12 @@ from macros.links import src_uri
 from macros.navigation import Chapter
 from macros.pages import environment
 
-# What a printed page does not need: permalinks, edit buttons, the page-info box, scripts, forms.
-DROP = "a.headerlink, a.md-content__button, aside.kip-page-info, script, form, .kip-filter"
+# What a printed page does not need: permalinks, edit buttons, the page-info box, scripts, forms,
+# and the download links (the reader holds the download).
+DROP = (
+    "a.headerlink, a.md-content__button, aside.kip-page-info, script, form, .kip-filter,"
+    " .kip-downloads"
+)
 ARTICLE = "article.md-content__inner"  # where Material puts a page's content
 
 
@@ -32,15 +39,41 @@ class Section:
 
 
 @dataclass(frozen=True)
+class Note:
+    """A numbered note: an address outside this document, and what the chapter calls it there."""
+
+    number: int
+    address: str
+    text: str
+
+    @property
+    def anchor(self) -> str:
+        """Return the note's id in the print document."""
+        return f"note-{self.number}"
+
+    @property
+    def shown(self) -> str:
+        """Return the address as printed: without the scheme every web address shares."""
+        return self.address.removeprefix("https://").removeprefix("mailto:")
+
+
+@dataclass(frozen=True)
 class ChapterDocument:
     """Everything the chapter's print template needs."""
 
     chapter: Chapter
     sections: tuple[Section, ...]
     appendix: tuple[Section, ...]
-    sources: tuple[Markup, ...]
+    notes: tuple[Note, ...]
     built: dt.date
     reviewed: dt.date | None
+    places: dict[str, str]  # anchor -> what is there, in words, for link descriptions
+    site_url: str
+
+    @property
+    def site_address(self) -> str:
+        """Return the handbook's address as notes print it."""
+        return self.site_url.removeprefix("https://")
 
 
 def site_path(uri: str) -> str:
@@ -77,24 +110,48 @@ def compose(
     examples = chapter_examples(catalogue, chapter)
     targets = {site_path(uri): anchor_for(uri) for uri in chapter.pages}
     targets |= {site_path(src_uri(Ref("example", key))): f"x-{key}" for key in examples}
-    reader = _Reader(site_dir, targets, site_url)
+    reader = _Reader(site_dir, targets, site_url, _Notes(), {})
     sections = [reader.section(uri, anchor_for(uri), demote=False) for uri in chapter.pages]
     appendix = [
         reader.section(src_uri(Ref("example", key)), f"x-{key}", demote=True) for key in examples
     ]
+    citations = {
+        address: text for _, found in [*sections, *appendix] for address, text in found.items()
+    }
     reviewed = [
         page.meta.last_reviewed
         for uri in chapter.pages
         if (page := catalogue.pages.get(uri)) and page.meta.last_reviewed
     ]
+    notes = tuple(
+        Note(number, address, citations.get(address, text))
+        for address, (number, text) in reader.notes.numbers.items()
+    )
     return ChapterDocument(
         chapter,
         tuple(section for section, _ in sections),
         tuple(section for section, _ in appendix),
-        tuple(_unique(source for _, found in sections for source in found)),
+        notes,
         built,
         max(reviewed) if reviewed else None,
+        reader.headings | _places(sections, appendix, notes),
+        site_url,
     )
+
+
+def _places(
+    sections: list[tuple[Section, dict[str, str]]],
+    appendix: list[tuple[Section, dict[str, str]]],
+    notes: tuple[Note, ...],
+) -> dict[str, str]:
+    places = {section.anchor: f"'{section.title}'" for section, _ in sections}
+    places |= {section.anchor: f"the example '{section.title}'" for section, _ in appendix}
+    places |= {note.anchor: f"note {note.number}, {note.shown}" for note in notes}
+    return places | {
+        "contents": "the contents",
+        "appendix": "the appendix of practice examples",
+        "notes": "the sources and web addresses",
+    }
 
 
 def render_document(document: ChapterDocument, site_name: str) -> str:
@@ -104,12 +161,16 @@ def render_document(document: ChapterDocument, site_name: str) -> str:
     )
 
 
-def _unique(items: Iterable[Markup]) -> list[Markup]:
-    seen: dict[str, Markup] = {}
-    for item in items:
-        key = BeautifulSoup(str(item), "html.parser").get_text(" ", strip=True)
-        seen.setdefault(key, item)
-    return list(seen.values())
+class _Notes:
+    """Numbers the addresses a chapter links to outside itself, in the order they come."""
+
+    def __init__(self) -> None:
+        self.numbers: dict[str, tuple[int, str]] = {}  # address -> (number, link text)
+
+    def number(self, address: str, text: str) -> int:
+        """Return the note number of an address, giving it the next one if it is new."""
+        found = self.numbers.setdefault(address, (len(self.numbers) + 1, text))
+        return found[0]
 
 
 @dataclass(frozen=True)
@@ -119,9 +180,11 @@ class _Reader:
     site_dir: Path
     targets: dict[str, str]  # site path of a page in this document -> its anchor
     site_url: str
+    notes: _Notes
+    headings: dict[str, str]  # id of a heading in this document -> its words
 
-    def section(self, uri: str, anchor: str, *, demote: bool) -> tuple[Section, list[Markup]]:
-        """Return a page's content as a print section, and the items of its Sources list."""
+    def section(self, uri: str, anchor: str, *, demote: bool) -> tuple[Section, dict[str, str]]:
+        """Return a page's content as a print section, and its sources by address."""
         text = html_file(self.site_dir, uri).read_text(encoding="utf-8")
         article = BeautifulSoup(text, "html.parser").select_one(ARTICLE)
         if article is None:
@@ -130,31 +193,69 @@ class _Reader:
             element.decompose()
         for element in article.find_all(id=True):
             element["id"] = f"{anchor}--{element['id']}"
-        for link in article.find_all("a", href=True):
-            href = str(link["href"])
-            link["href"] = _rewrite(href, site_path(uri), self.targets, self.site_url, anchor)
-        for link in article.select(".kip-facts a[href^='http']"):
-            link.unwrap()  # on paper the facts box names themes and bodies; it need not link them
+        self._links(article, uri, anchor)
+        sources = _sources(article, anchor)
         if demote:
             for level in range(5, 0, -1):
                 for element in article.find_all(f"h{level}"):
                     element.name = f"h{level + 1}"
         first = article.find(["h1", "h2"])
         title = " ".join(first.get_text().split()) if isinstance(first, Tag) else uri
+        if isinstance(first, Tag):
+            _add_class(first, "kip-title")
+        for heading in article.find_all(["h2", "h3", "h4", "h5", "h6"], id=True):
+            words = " ".join(heading.get_text().split())
+            self.headings[str(heading["id"])] = f"'{words}' in '{title}'"
         body = Markup("".join(str(child) for child in article.contents))  # noqa: S704 (our HTML)
-        return Section(anchor, title, body), _sources(article, anchor)
+        return Section(anchor, title, body), sources
+
+    def _links(self, article: Tag, uri: str, anchor: str) -> None:
+        """Point the page's links at this document where they can, and mark them for print."""
+        facts = {id(link) for link in article.select(".kip-facts a[href]")}
+        for link in article.find_all("a", href=True):
+            href = str(link["href"])
+            link["href"] = _rewrite(href, site_path(uri), self.targets, self.site_url, anchor)
+            if id(link) in facts and not str(link["href"]).startswith("#"):
+                link.unwrap()  # on paper the facts box names themes and bodies; no need to link
+            else:
+                self._mark(link)
+
+    def _mark(self, link: Tag) -> None:
+        """Mark a link to this document to print its page; number a link that leaves it."""
+        href = str(link["href"])
+        if href.startswith("#"):
+            _add_class(link, "kip-see")
+            return
+        text = " ".join(link.get_text().split())
+        number = self.notes.number(href, text[:1].upper() + text[1:])
+        # Built as a tag, not a string: the note mark is a link to the note at the end.
+        mark = BeautifulSoup("", "html.parser").new_tag(
+            "a", href=f"#note-{number}", attrs={"class": "kip-note"}
+        )
+        mark.string = str(number)
+        link.insert_after(mark)
 
 
-def _sources(article: Tag, anchor: str) -> list[Markup]:
+def _add_class(tag: Tag, name: str) -> None:
+    tag["class"] = " ".join([*(c for c in tag.get_attribute_list("class") if c), name])
+
+
+def _sources(article: Tag, anchor: str) -> dict[str, str]:
+    """Return the page's sources, each by the address it links to, as plain citations."""
     heading = article.find(id=f"{anchor}--sources")
     if not isinstance(heading, Tag):
-        return []
-    items = []
+        return {}
+    marks = article.select("a.kip-note")  # note numbers are not part of a citation
+    found = {}
     for sibling in heading.find_next_siblings():
         if sibling.name and sibling.name.startswith("h"):
             break
-        items += [Markup(item.decode_contents()) for item in sibling.find_all("li")]  # noqa: S704
-    return items
+        for item in sibling.find_all("li"):
+            link = item.find("a", href=True)
+            if isinstance(link, Tag):
+                words = [w for w in item.find_all(string=True) if w.parent not in marks]
+                found[str(link["href"])] = " ".join("".join(words).split())
+    return found
 
 
 def _rewrite(href: str, page_path: str, targets: dict[str, str], site_url: str, own: str) -> str:

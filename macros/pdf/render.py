@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.resources
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -11,6 +12,7 @@ from urllib.request import url2pathname
 from weasyprint import CSS, HTML
 
 from macros.pdf.fetcher import SiteFetcher
+from macros.pdf.tags import finish_tags
 
 STYLESHEET = (importlib.resources.files("macros") / "templates" / "pdf" / "chapter.css").read_text(
     encoding="utf-8"
@@ -25,10 +27,11 @@ class RenderedPdf:
     pages: int
 
 
-def render_pdf(html: str, base_url: str) -> RenderedPdf:
+def render_pdf(html: str, base_url: str, places: Mapping[str, str] | None = None) -> RenderedPdf:
     """Render print HTML as a tagged PDF (PDF/UA-1), with bookmarks from its headings.
 
     `base_url` is the built site's folder as a file:// address; nothing outside it is fetched.
+    `places` says in words what is at each anchor, for the descriptions of links to it.
     """
     fetcher = SiteFetcher(Path(url2pathname(urlsplit(base_url).path)), html)
     document = HTML(string=html, base_url=base_url, url_fetcher=fetcher).render(
@@ -38,4 +41,4 @@ def render_pdf(html: str, base_url: str) -> RenderedPdf:
     data = document.write_pdf(pdf_variant="pdf/ua-1", uncompressed_pdf=False)
     if data is None:  # write_pdf returns bytes when no target is given
         raise RuntimeError("WeasyPrint returned no PDF")
-    return RenderedPdf(data, len(document.pages))
+    return RenderedPdf(finish_tags(data, places or {}), len(document.pages))
