@@ -236,6 +236,7 @@ FACETS: dict[str, tuple[str, str | None, str]] = {
     "theme": ("Theme", "themes", "themes"),
     "sector": ("Sector", "sectors", "sectors"),
     "nation": ("Nation", "nations", "nation"),
+    "setting": ("Setting", "settings", "setting"),
     "audience": ("Who it is for", "audiences", "audiences"),
     "lever": ("What they changed", "levers", "levers"),
     "kind": ("Kind of example", None, "kind"),
@@ -244,6 +245,8 @@ FACETS: dict[str, tuple[str, str | None, str]] = {
 
 def _values(example: Example, field: str) -> tuple[str, ...]:
     value = getattr(example, field)
+    if value is None:  # a documented example may have no setting
+        return ()
     return tuple(value) if isinstance(value, list) else (value,)
 
 
