@@ -44,6 +44,7 @@ CASES: dict[str, tuple[str, str]] = {
     "examples__no-themes.yml": ("themes", "at least one"),
     "examples__illustrative-without-setting.yml": ("setting", "needs a setting"),
     "examples__illustrative-with-dates.yml": ("period", "has no dates"),
+    "examples__illustrative-measured.yml": ("measured", "no measured results"),
     "examples__unknown-setting.yml": ("settings", "Did you mean 'hospital-ward'?"),
     "examples__source-not-checked.yml": ("sources.0.checked", "'checked' is missing"),
     "examples__documented-without-dates.yml": ("period", "needs the years the work ran"),
