@@ -73,8 +73,9 @@ def test_a_copied_run_of_eight_words_is_caught(tmp_path: Path) -> None:
     line = append(
         project, PAGE, "\nWe know that bodies that trust their staff to use judgement win.\n"
     )
-    (problem,) = problems_in(project, PAGE, seeds)
-    assert (problem.line, problem.field) == (line, "copied")
+    # A copied run is also a close paraphrase; this test is about the copy check.
+    (problem,) = [p for p in problems_in(project, PAGE, seeds) if p.field == "copied"]
+    assert problem.line == line
     assert "bodies that trust their staff to use judgement" in problem.message
 
 
