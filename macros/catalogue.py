@@ -188,6 +188,8 @@ class _Checker:
         label = self.catalogue.data.label("examples", example.id)
         lines = self.catalogue.data.lines[label]
         self._term(label, lines.line_of(("nation",)), "nations", example.nation)
+        if example.setting is not None:
+            self._term(label, lines.line_of(("setting",)), "settings", example.setting)
         for name in ("sectors", "themes", "audiences", "levers", "barriers"):
             for index, value in enumerate(getattr(example, name)):
                 self._term(label, lines.line_of((name, index)), name, value)

@@ -132,6 +132,7 @@ class Vocabularies(Record):
     levers: list[Term] = Field(min_length=1)
     barriers: list[Term] = Field(min_length=1)
     organisation_types: list[Term] = Field(min_length=1)
+    settings: list[Term] = Field(min_length=1)
 
 
 class Related(Record):
@@ -156,6 +157,8 @@ class Source(Record):
     """The year it was published."""
     url: WebAddress
     """Where to read it: a full https:// address you have checked."""
+    checked: dt.date
+    """When you last read the source and saw it says what the record claims, as YYYY-MM-DD."""
 
 
 class Period(Record):
@@ -204,32 +207,56 @@ class Example(Reviewed):
     """What people changed: lever ids from data/vocabularies.yml."""
     barriers: list[Slug] = []
     """What stood in the way: barrier ids from data/vocabularies.yml."""
-    period: Period
-    """When the work ran: from (a year) and to (a year, or ongoing)."""
+    setting: Slug | None = None
+    """Where the work happens: a setting id from data/vocabularies.yml; required if illustrative."""
+    period: Period | None = None
+    """When the work ran: from (a year) and to (a year, or ongoing); documented examples only."""
+    measured: bool = False
+    """true only if what_changed reports measured results, naming the measure and who measures."""
     context: Markdown
     """Markdown: the situation before the work began."""
     what_they_did: Markdown
     """Markdown: what people did."""
     what_changed: Markdown
     """Markdown: what changed; say plainly if nobody measured it."""
+    what_did_not_work: Markdown | None = None
+    """Markdown: an honest account of what did not work, where the sources or the story tell."""
     what_was_hard: Markdown
     """Markdown: what was hard, and how people handled it."""
+    what_happened_next: Markdown | None = None
+    """Markdown: for work begun over five years ago, what happened next, where sources tell."""
     try_it_yourself: Markdown
     """Markdown: a list of actions a reader could take, each starting with a verb."""
     related: Related = Related()
     """Guidance pages, examples and reports this example is linked with."""
     sources: list[Source] = []
-    """Published sources (title, publisher, year, url); at least one if documented."""
+    """Published sources (title, publisher, year, url, checked); at least one if documented."""
 
     @model_validator(mode="after")
     def _kind_rules(self) -> Self:
         if self.kind == "documented" and not self.sources:
             raise ValueError("sources: A documented example needs at least one source.")
-        if self.kind == "illustrative" and self.organisations:
-            raise ValueError(
-                "organisations: An illustrative example must not name real organisations. "
-                "Leave it empty."
-            )
+        if self.kind == "documented" and self.period is None:
+            raise ValueError("period: A documented example needs the years the work ran.")
+        if self.kind == "illustrative":
+            if self.organisations:
+                raise ValueError(
+                    "organisations: An illustrative example must not name real organisations. "
+                    "Leave it empty."
+                )
+            if self.setting is None:
+                raise ValueError(
+                    "setting: An illustrative example needs a setting, such as hospital-ward."
+                )
+            if self.period is not None:
+                raise ValueError(
+                    "period: An illustrative example has no dates, so it is not mistaken for a "
+                    "real event. Remove period."
+                )
+            if self.measured:
+                raise ValueError(
+                    "measured: An illustrative example has no measured results. Remove measured."
+                )
         return self
 
 

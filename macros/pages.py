@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 from collections.abc import Iterable
@@ -12,7 +13,7 @@ from markupsafe import Markup
 
 from macros.catalogue import Catalogue, Ref
 from macros.links import GLOSSARY_PAGE, THEMES_FOLDER, Link, link_to, relative, src_uri, theme_uri
-from macros.models import Example, Report, Term
+from macros.models import Example, Period, Report, Term
 from macros.yamlfile import yaml_quoted
 
 KIND_LABELS = {"documented": "Documented", "illustrative": "Illustrative"}
@@ -20,7 +21,9 @@ SECTIONS = (
     ("context", "Context"),
     ("what_they_did", "What they did"),
     ("what_changed", "What changed"),
+    ("what_did_not_work", "What did not work"),
     ("what_was_hard", "What was hard"),
+    ("what_happened_next", "What happened next"),
     ("try_it_yourself", "Try it yourself"),
 )
 
@@ -56,6 +59,7 @@ def environment() -> jinja2.Environment:
     env.filters["markdown"] = markdown_field
     env.filters["first_sentence"] = first_sentence
     env.filters["yaml_text"] = yaml_text
+    env.filters["long_date"] = long_date
     return env
 
 
@@ -67,6 +71,11 @@ def markdown_field(text: str) -> Markup:
 def yaml_text(value: object) -> Markup:
     """Write a front-matter value so that MkDocs reads it back unchanged, whatever it holds."""
     return Markup(yaml_quoted(value))  # noqa: S704 (quoted for YAML, not for HTML)
+
+
+def long_date(day: dt.date) -> str:
+    """Return a date the GOV.UK way, such as 30 November 2026."""
+    return f"{day.day} {day:%B %Y}"
 
 
 def first_sentence(text: str) -> str:
@@ -112,9 +121,9 @@ def _theme_links(catalogue: Catalogue, from_uri: str, ids: Iterable[str]) -> tup
     )
 
 
-def period_text(example: Example) -> str:
+def period_text(period: Period) -> str:
     """Return when an example ran, in words."""
-    start, end = example.period.from_, example.period.to
+    start, end = period.from_, period.to
     if end == "ongoing":
         return f"{start} to now"
     return str(start) if end == start else f"{start} to {end}"
@@ -127,8 +136,13 @@ def _example_page(env: jinja2.Environment, catalogue: Catalogue, example: Exampl
     nation = nations[example.nation].label if example.nation in nations else example.nation
     facts = [
         Fact("Where", (Link(f"{example.place}, {nation}", ""),)),
-        Fact("When", (Link(period_text(example), ""),)),
+        # An illustrative example has no dates, so it cannot be taken for a real event.
+        Fact("When", (Link(period_text(example.period), ""),) if example.period else ()),
+        Fact(
+            "Setting", _terms(catalogue, "settings", [example.setting] if example.setting else [])
+        ),
         Fact("Kind", (Link(KIND_LABELS[example.kind], ""),)),
+        Fact("Results", (Link("Measured", ""),) if example.measured else ()),
         Fact(
             "Organisations",
             _links(catalogue, uri, (Ref("organisation", o) for o in example.organisations)),
@@ -143,7 +157,11 @@ def _example_page(env: jinja2.Environment, catalogue: Catalogue, example: Exampl
         example=example,
         kind_label=KIND_LABELS[example.kind],
         facts=[fact for fact in facts if fact.items],
-        sections=[(title, getattr(example, name)) for name, title in SECTIONS],
+        sections=[
+            (title, getattr(example, name))
+            for name, title in SECTIONS
+            if getattr(example, name) is not None
+        ],
         related=_links(catalogue, uri, catalogue.refers_to(ref)),
         referenced_in=_links(catalogue, uri, catalogue.referenced_in(ref)),
     )
@@ -225,6 +243,7 @@ FACETS: dict[str, tuple[str, str | None, str]] = {
     "theme": ("Theme", "themes", "themes"),
     "sector": ("Sector", "sectors", "sectors"),
     "nation": ("Nation", "nations", "nation"),
+    "setting": ("Setting", "settings", "setting"),
     "audience": ("Who it is for", "audiences", "audiences"),
     "lever": ("What they changed", "levers", "levers"),
     "kind": ("Kind of example", None, "kind"),
@@ -233,6 +252,8 @@ FACETS: dict[str, tuple[str, str | None, str]] = {
 
 def _values(example: Example, field: str) -> tuple[str, ...]:
     value = getattr(example, field)
+    if value is None:  # a documented example may have no setting
+        return ()
     return tuple(value) if isinstance(value, list) else (value,)
 
 

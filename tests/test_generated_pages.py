@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import yaml
 
 from macros.docpages import FRONT_MATTER
-from macros.pages import GeneratedPage, first_sentence, generate_pages
+from macros.pages import GeneratedPage, first_sentence, generate_pages, long_date
 from macros.site import Site
 
 
@@ -110,3 +111,30 @@ def test_first_sentence() -> None:
     assert first_sentence("One. Two.") == "One."
     assert first_sentence("No full stop") == "No full stop"
     assert first_sentence("A council in the U.K.\nworked") == "A council in the U.K."
+
+
+def test_example_pages_show_optional_sections_and_dates_only_when_given(content: Site) -> None:
+    pages = pages_by_uri(content)
+    optional = {
+        "what_did_not_work": "## What did not work",
+        "what_happened_next": "## What happened next",
+    }
+    for example in content.catalogue.data.examples.values():
+        body = FRONT_MATTER.sub("", pages[f"examples/{example.id}.md"].markdown)
+        for name, heading in optional.items():
+            assert (heading in body) == (getattr(example, name) is not None), (example.id, name)
+        # An illustrative example has no dates, so it is never taken for a real event.
+        assert ("When\n:" in body) == (example.period is not None), example.id
+        assert ("Results\n:   Measured" in body) == example.measured, example.id
+
+
+def test_example_sources_say_when_they_were_checked(content: Site) -> None:
+    pages = pages_by_uri(content)
+    for example in content.catalogue.data.examples.values():
+        body = pages[f"examples/{example.id}.md"].markdown
+        for source in example.sources:
+            assert f"(checked {long_date(source.checked)})" in body, (example.id, source.url)
+
+
+def test_long_date() -> None:
+    assert long_date(dt.date(2026, 11, 3)) == "3 November 2026"

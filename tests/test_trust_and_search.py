@@ -62,13 +62,15 @@ def test_guidance_pages_are_boosted(content: Site) -> None:
 def test_example_facets_count_what_the_data_says(content: Site) -> None:
     examples = list(content.catalogue.data.examples.values())
     facets = {facet.name: facet for facet in example_facets(content.catalogue, examples)}
-    assert set(facets) == {"theme", "sector", "nation", "audience", "lever", "kind"}
+    assert set(facets) == {"theme", "sector", "nation", "setting", "audience", "lever", "kind"}
     kinds = {option.value: option.count for option in facets["kind"].options}
     assert kinds == {
         kind: sum(1 for e in examples if e.kind == kind) for kind in ("documented", "illustrative")
     }
     for option in facets["theme"].options:
         assert option.count == sum(1 for e in examples if option.value in e.themes)
+    for option in facets["setting"].options:
+        assert option.count == sum(1 for e in examples if e.setting == option.value)
 
 
 def test_record_pages_belong_to_their_section() -> None:
