@@ -57,12 +57,13 @@ def test_data_files_are_checked_and_names_of_works_are_not() -> None:
     record = (
         "title: We need our leaders to champion kindness but also be kinder to leaders\n"
         "related:\n  reports:\n    - we-need-our-leaders-to-champion-kindness-and-be-kinder\n"
+        "  examples: [we-need-our-leaders, to-champion-kindness, and-be-kinder-to-leaders]\n"
         "summary: >-\n  Leaders should champion kindness, and we also need to be kinder to "
         "those same leaders.\n"
     )
     (found,) = find_paraphrases([("data/reports/x.yml", record)], [SOURCE])
-    assert found.line == 6
-    assert [line for line, _ in paragraphs("data/reports/x.yml", record)] == [6]
+    assert found.line == 7
+    assert [line for line, _ in paragraphs("data/reports/x.yml", record)] == [7]
 
 
 @pytest.mark.skipif(not SEEDS.is_dir(), reason=f"the seed articles are not at {SEEDS}")

@@ -68,7 +68,8 @@ MARKUP = re.compile(
 )
 YAML_KEY = re.compile(r"^\s*(?:-\s+)?[a-z_]+:\s*[>|]?-?\s*")
 FENCES = ("---", "...")
-LIST_ITEM = re.compile(r"^\s*-\s+")
+LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+\.)\s+")
+ID_LIST = re.compile(r"^\[[a-z0-9,\s-]*\]$")
 BIBLIOGRAPHIC_KEY = re.compile(r"^\s*(?:-\s+)?(?:title|url|publisher|place|id|owner):")
 
 
@@ -183,12 +184,13 @@ def paragraphs(path: str, text: str) -> list[tuple[int, str]]:
     front_matter_ends = _front_matter_end(path, lines)
     for number, raw in enumerate(lines, start=1):
         line = _prose(path, raw) if number > front_matter_ends else ""
+        if block and (not line or LIST_ITEM.match(raw)):
+            # A blank line ends a paragraph; each item of a list stands on its own.
+            found.append((start, " ".join(block)))
+            block = []
         if line:
             start = start if block else number
             block.append(line)
-        elif block:
-            found.append((start, " ".join(block)))
-            block = []
     if block:
         found.append((start, " ".join(block)))
     return [(line, _unquoted(text)) for line, text in found]
@@ -209,7 +211,7 @@ def _prose(path: str, line: str) -> str:
     if path.endswith(".yml"):
         line = "" if BIBLIOGRAPHIC_KEY.match(line) else YAML_KEY.sub("", line)
         line = LIST_ITEM.sub("", line)
-        if " " not in line.strip():
+        if " " not in line.strip() or ID_LIST.match(line.strip()):
             return ""  # an id, a date or a page's path, not prose
     if line.lstrip().startswith(("#", "!!!", "???", "```")):
         return ""
