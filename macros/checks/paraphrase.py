@@ -31,6 +31,8 @@ from macros.checks.wordnet import meanings
 # "transactional" says more than sharing "kindness". Calibrated on the review's 17 passages.
 MIN_SHARED = 4
 THRESHOLD = 0.30
+# A passage shorter than this says too little to follow anything: "Leaders need support too."
+MIN_WORDS = 6
 
 # Words that carry no idea of their own. A short list of our own rather than a library's: what
 # counts here is that names and ideas survive, and general lists drop words like "need" and
@@ -235,7 +237,7 @@ def sentences_of(paragraph: str, line: int) -> list[Sentence]:
         Sentence(f"{a.text} {b.text}", line, a.words + b.words)
         for a, b in itertools.pairwise(single)
     ]
-    return [sentence for sentence in (*single, *pairs) if len(sentence.words) >= MIN_SHARED]
+    return [sentence for sentence in (*single, *pairs) if len(sentence.words) >= MIN_WORDS]
 
 
 def source_sentences(sources: Iterable[str]) -> list[Sentence]:
