@@ -20,7 +20,7 @@ BUILD_EPOCH := $(or $(SOURCE_DATE_EPOCH),$(shell git log -1 --format=%ct 2>/dev/
 BUILD := $(if $(BUILD_EPOCH),SOURCE_DATE_EPOCH=$(BUILD_EPOCH) )$(BIN)/python scripts/build.py
 
 
-.PHONY: help install serve build pdf offline test new-example new-report new-page check lint format typecheck bench headers schemas reference lock browser clean
+.PHONY: help install serve build pdf offline test new-example new-report new-page check lint format typecheck bench headers schemas reference lock system clean
 
 help: ## List the targets and what they do
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -45,10 +45,10 @@ pdf: $(INSTALLED) ## Build the site and one PDF per chapter into site/pdf/
 offline: $(INSTALLED) ## Build the site and the offline copy into site/downloads/ (works opened from disk)
 	$(BUILD) --no-pdf
 
-browser: ## Make sure Chromium is there for the browser tests (installs it with apt-get if it can)
-	@$(PYTHON) scripts/ensure_chromium.py
+system: $(INSTALLED) ## Make sure Chromium and WordNet are there for the tests and checks (installs them with apt-get if it can)
+	@$(BIN)/python scripts/ensure_system.py
 
-test: $(INSTALLED) browser ## Install everything the tests need, then run the whole test suite
+test: $(INSTALLED) system ## Install everything the tests need, then run the whole test suite
 	$(BIN)/pytest
 
 lint: $(INSTALLED) ## Lint the Python code with ruff

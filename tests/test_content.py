@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from macros.checks.copying import find_copied_runs, handbook_files
+from macros.checks.page_shape import commonest_opener, fullest_band, guidance_shapes, shape
 from macros.checks.readability import TARGET, guidance_scores, prose
 from macros.navigation import read_config
 from macros.site import Site
@@ -110,3 +111,28 @@ def test_documented_examples_cite_sources_and_illustrative_ones_are_anonymous(
         fields = (example.title, example.summary, example.context, example.what_they_did)
         text = " ".join((*fields, example.place))
         assert not [name for name in names if name in text], example.id
+
+
+def test_the_fullest_length_band_and_the_commonest_opener_are_counted() -> None:
+    assert fullest_band([100, 105, 109, 200, 400]) == (3, 111)
+    assert fullest_band([100, 200, 400]) == (1, 111)
+    pages = [
+        shape("a", "---\ntitle: A\n---\n\n# A\n\nThis page is for you. More.\n"),
+        shape("b", "# B\n\nThis page is about B.\n"),
+        shape("c", "# C\n\nRent arrears rise in winter.\n"),
+    ]
+    assert commonest_opener(pages) == ("this page is", 2)
+
+
+def test_guidance_lengths_follow_their_subjects_not_a_target() -> None:
+    shapes = guidance_shapes(ROOT)
+    held, centre = fullest_band([item.words for item in shapes])
+    assert held * 2 <= len(shapes), (
+        f"{held} of {len(shapes)} pages are within 10% of {centre} words"
+    )
+
+
+def test_no_opening_is_shared_by_more_than_a_quarter_of_guidance_pages() -> None:
+    shapes = guidance_shapes(ROOT)
+    opener, count = commonest_opener(shapes)
+    assert count * 4 <= len(shapes), f"'{opener}' opens {count} of {len(shapes)} pages"

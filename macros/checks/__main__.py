@@ -1,7 +1,8 @@
 """Run every content check, print one short report grouped by file, and fail if any problem.
 
-`python -m macros.checks` (run by `make check`): placeholders, spelling, images, link addresses
-and copied text fail the check; the readability and review reports are for information.
+`python -m macros.checks` (run by `make check`): placeholders, spelling, images, link addresses,
+jurisdiction markers, copied text and close paraphrase fail the check; the readability, shape
+and review reports are for information.
 """
 
 from __future__ import annotations
@@ -11,13 +12,20 @@ import sys
 from pathlib import Path
 
 from macros.checks.copying import find_copied_runs, handbook_files
+from macros.checks.coverage import handbook_coverage
+from macros.checks.coverage import report as coverage_report
+from macros.checks.jurisdiction_markers import jurisdiction_problems
 from macros.checks.markdown_checks import image_problems, link_problems, placeholder_problems
+from macros.checks.page_shape import guidance_shapes
+from macros.checks.page_shape import report as shape_report
+from macros.checks.paraphrase import find_paraphrases
 from macros.checks.readability import guidance_scores
 from macros.checks.readability import report as readability_report
 from macros.checks.reviews import due
 from macros.checks.reviews import report as review_report
 from macros.checks.spelling import spelling_problems
 from macros.problems import ContentError, Problem, format_report
+from macros.review import build_date
 from macros.site import load_site
 
 # Text the handbook's wording must not copy; kept outside the repository (it is not ours).
@@ -38,6 +46,7 @@ def content_problems(root: Path, seeds: Path | None) -> list[Problem]:
         if path.endswith(".md"):
             problems += image_problems(path, text)
             problems += link_problems(path, text, pages)
+            problems += jurisdiction_problems(path, text)
     extra = [
         name for name in ("README.md", "CONTRIBUTING.md", "STYLE.md") if (root / name).exists()
     ]
@@ -53,6 +62,17 @@ def content_problems(root: Path, seeds: Path | None) -> list[Problem]:
             )
             for run in find_copied_runs(files, sources)
         ]
+        problems += [
+            Problem(
+                found.file,
+                found.line,
+                "paraphrase",
+                f'This follows a source sentence too closely: "{found.source}". Make the '
+                "handbook's own point, or quote the source in quotation marks and say whose "
+                "words they are.",
+            )
+            for found in find_paraphrases(files, sources)
+        ]
     return problems
 
 
@@ -66,9 +86,13 @@ def main() -> int:
     else:
         print("Content checks: no problems.")  # noqa: T201
     if not (seeds and seeds.is_dir()):
-        print(f"(The copy check was skipped: no source texts at {seeds}.)")  # noqa: T201
+        print(f"(The copy and paraphrase checks were skipped: no source texts at {seeds}.)")  # noqa: T201
     print()  # noqa: T201
     print(readability_report(guidance_scores(root)))  # noqa: T201
+    print(shape_report(guidance_shapes(root)))  # noqa: T201
+    found = handbook_coverage(root, build_date())
+    if found:
+        print(coverage_report(found))  # noqa: T201
     print(review_report(due(root)))  # noqa: T201
     return 1 if problems else 0
 
