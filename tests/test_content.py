@@ -89,12 +89,12 @@ def test_there_is_a_reading_path_for_each_audience(content: Site) -> None:
         assert len(stops) >= 6, uri
 
 
-def test_every_chapter_has_three_to_six_guidance_pages(content: Site) -> None:
+def test_every_chapter_has_three_to_seven_guidance_pages(content: Site) -> None:
     chapters: dict[str, int] = {}
     for page in content.catalogue.guidance_pages():
         chapters[page.folder] = chapters.get(page.folder, 0) + 1
     assert len(chapters) == 7
-    assert all(3 <= count <= 6 for count in chapters.values()), chapters
+    assert all(3 <= count <= 7 for count in chapters.values()), chapters
 
 
 def test_documented_examples_cite_sources_and_illustrative_ones_are_anonymous(
