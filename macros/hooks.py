@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +27,7 @@ from macros.docpages import MACRO_SIGNATURES, DocPage
 from macros.downloads import offered_on, read_manifest
 from macros.feedback import feedback_links
 from macros.links import section_index
+from macros.problem_page import problem_page
 from macros.problems import ContentError
 from macros.review import build_date, review_status
 from macros.sandbox import render
@@ -117,13 +117,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def _report_pages(files: Files, config: MkDocsConfig) -> Files:
     """Replace every page with the problem report, so `make serve` shows it in the browser."""
-    report = config[PROBLEMS_KEY]
-    # A fence longer than any run of backticks in the report, so the report stays plain text.
-    fence = "`" * max([3, *(len(run) + 1 for run in re.findall("`+", report))])
-    text = (
-        "---\ntitle: The handbook cannot be built\n---\n\n# The handbook cannot be built\n\n"
-        f"Fix these problems and save; this page reloads.\n\n{fence}text\n{report}\n{fence}\n"
-    )
+    text = problem_page(config[PROBLEMS_KEY])
     for file in files.documentation_pages():
         files.remove(file)
         files.append(File.generated(config, file.src_uri, content=text))
