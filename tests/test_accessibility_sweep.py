@@ -1,0 +1,54 @@
+"""Every built page passes axe-core's WCAG 2.0 to 2.2 A and AA rules: both schemes, two widths."""
+
+from __future__ import annotations
+
+import pytest
+from bs4 import BeautifulSoup
+from playwright.sync_api import Browser, expect
+
+from browser import AXE_SOURCE, WCAG_TAGS, OffNetwork, describe
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+SCHEMES = {"light": "default", "dark": "slate"}
+WIDTHS = {"desktop": 1280, "phone": 390}
+
+
+@pytest.fixture(scope="module")
+def every_page(html: dict[str, BeautifulSoup], site_url: str) -> list[str]:
+    """The address of every built HTML page, as served (pages that only redirect left out)."""
+    return [f"{site_url}/{path.removesuffix('index.html')}" for path in html]
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_every_page_passes_axe(
+    browser: Browser,
+    every_page: list[str],
+    off_network: OffNetwork,
+    scheme: str,
+    width: str,
+) -> None:
+    assert len(every_page) > 50, "the sweep found too few pages to be the whole site"
+    # One tab per scheme and width, reused page after page, keeps the sweep fast enough for CI.
+    context = browser.new_context(
+        viewport={"width": WIDTHS[width], "height": 844}, color_scheme=scheme
+    )
+    context.route("**/*", off_network)
+    context.add_init_script(AXE_SOURCE)  # axe-core arrives with every page the tab opens
+    tab = context.new_page()
+    failures = []
+    try:
+        for path in every_page:
+            tab.goto(path, wait_until="load")
+            expect(tab.locator("body")).to_have_attribute("data-md-color-scheme", SCHEMES[scheme])
+            result = tab.evaluate(
+                "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
+            )
+            if result["violations"]:
+                failures.append(f"{path}\n{describe(result['violations'])}")
+    finally:
+        context.close()
+    summary = f"{len(failures)} of {len(every_page)} pages fail axe ({scheme}, {width}):"
+    assert failures == [], "\n\n".join([summary, *failures])
+    assert off_network.blocked == []
