@@ -300,6 +300,7 @@ class PageMeta(Record):
     chapter: Annotated[int, Field(ge=1, le=50)] | None = None
     # Read by the theme and search, not by the handbook's code.
     hide: list[str] = []
+    template: Literal["home.html"] | None = None  # the home page's layout, in overrides/
     search: dict[str, float] = {}
 
     @model_validator(mode="after")
