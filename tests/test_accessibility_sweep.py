@@ -28,7 +28,7 @@ START_AXE = """tags => {
   }).then(result => result.violations);
 }"""
 FINISH_AXE = "() => window.kipAxe"
-TABS = 2  # one page is checked while the next loads: the two use both of CI's cores
+TABS = 2  # one tab loads its page while the other runs axe-core, so both cores have work
 
 
 @pytest.mark.parametrize("width", WIDTHS)
