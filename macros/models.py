@@ -354,6 +354,7 @@ class PageMeta(Record):
     history: list[Change] = []
     # Read by the theme and search, not by the handbook's code.
     hide: list[str] = []
+    template: Literal["home.html"] | None = None  # the home page's layout, in overrides/
     search: dict[str, float] = {}
 
     @model_validator(mode="after")

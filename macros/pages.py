@@ -107,6 +107,20 @@ def _links(catalogue: Catalogue, from_uri: str, refs: Iterable[Ref]) -> tuple[Li
     )
 
 
+def _referenced_in(catalogue: Catalogue, uri: str, ref: Ref) -> dict[str, object]:
+    """Return the "Referenced in" links of a record without those already under "Related".
+
+    The section is left out when every page that refers to the record is listed under Related.
+    """
+    related = set(catalogue.refers_to(ref))
+    backlinks = catalogue.referenced_in(ref)
+    others = [other for other in backlinks if other not in related]
+    return {
+        "referenced_in": _links(catalogue, uri, others),
+        "show_referenced_in": bool(others) or not backlinks,
+    }
+
+
 def _terms(catalogue: Catalogue, vocabulary: str, ids: Iterable[str]) -> tuple[Link, ...]:
     terms = catalogue.vocabulary(vocabulary)
     return tuple(Link(terms[term_id].label, "") for term_id in ids if term_id in terms)
@@ -163,7 +177,7 @@ def _example_page(env: jinja2.Environment, catalogue: Catalogue, example: Exampl
             if getattr(example, name) is not None
         ],
         related=_links(catalogue, uri, catalogue.refers_to(ref)),
-        referenced_in=_links(catalogue, uri, catalogue.referenced_in(ref)),
+        **_referenced_in(catalogue, uri, ref),
     )
     return GeneratedPage(uri, markdown, catalogue.data.label("examples", example.id))
 
@@ -175,7 +189,7 @@ def _report_page(env: jinja2.Environment, catalogue: Catalogue, report: Report) 
         report=report,
         themes=_theme_links(catalogue, uri, report.themes),
         related=_links(catalogue, uri, catalogue.refers_to(ref)),
-        referenced_in=_links(catalogue, uri, catalogue.referenced_in(ref)),
+        **_referenced_in(catalogue, uri, ref),
     )
     return GeneratedPage(uri, markdown, catalogue.data.label("reports", report.id))
 

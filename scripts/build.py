@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from macros.downloads import OFFLINE_ZIP, Download, write_manifest, zip_folder  # noqa: E402
+from macros.feedback import publishing_address_problem  # noqa: E402
 from macros.headers import UnreviewedScriptError, headers_for_site  # noqa: E402
 from macros.review import build_date  # noqa: E402
 
@@ -100,9 +101,22 @@ def publish(root: Path, staging: Path, *, pdf: bool, offline: bool) -> Path | No
 
 
 def build(
-    root: Path = ROOT, target: Path | None = None, *, pdf: bool = True, offline: bool = True
+    root: Path = ROOT,
+    target: Path | None = None,
+    *,
+    pdf: bool = True,
+    offline: bool = True,
+    publishing: bool = False,
 ) -> int:
-    """Build everything in a staging folder and swap it into `target` only on success."""
+    """Build everything in a staging folder and swap it into `target` only on success.
+
+    A build for publishing (PUBLISH=true) stops before it starts unless FEEDBACK_EMAIL names
+    the editorial team's real mailbox; other builds show mkdocs.yml's placeholder address.
+    """
+    problem = publishing_address_problem(os.environ.get("FEEDBACK_EMAIL"))
+    if publishing and problem:
+        print(f"Not building for publishing: {problem}", file=sys.stderr)
+        return 1
     target = target or root / "site"
     # SIGINT already raises KeyboardInterrupt; make SIGTERM and SIGHUP unwind the same way.
     previous = {sig: signal.signal(sig, _stop) for sig in (signal.SIGTERM, signal.SIGHUP)}
@@ -140,7 +154,8 @@ def main() -> int:
     parser.add_argument("--no-pdf", action="store_true", help="skip the chapter PDFs")
     parser.add_argument("--no-offline", action="store_true", help="skip the offline copy")
     args = parser.parse_args()
-    return build(pdf=not args.no_pdf, offline=not args.no_offline)
+    publishing = os.environ.get("PUBLISH", "").lower() == "true"
+    return build(pdf=not args.no_pdf, offline=not args.no_offline, publishing=publishing)
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.resources
+import re
 import shutil
 from dataclasses import dataclass, field
 from typing import Any
@@ -78,3 +79,30 @@ def search(page: Page, words: str) -> None:
         "Type to search guidance, examples and reports"
     )
     box.press_sequentially(words, delay=20)
+
+
+def rgba(text: str) -> tuple[float, float, float, float]:
+    """Parse a computed CSS colour, rgb() or rgba()."""
+    numbers = [float(n) for n in re.findall(r"[\d.]+", text)]
+    return (*numbers[:3], numbers[3] if len(numbers) > 3 else 1.0)  # type: ignore[return-value]
+
+
+def behind(layers: list[str]) -> tuple[float, float, float]:
+    """Composite the backgrounds from the page up to the element's parent, over white."""
+    red, green, blue = 255.0, 255.0, 255.0
+    for layer in reversed(layers):
+        r, g, b, a = rgba(layer)
+        red, green, blue = r * a + red * (1 - a), g * a + green * (1 - a), b * a + blue * (1 - a)
+    return red, green, blue
+
+
+def luminance(colour: tuple[float, ...]) -> float:
+    """Relative luminance, as WCAG defines it."""
+    channels = [c / 255 for c in colour[:3]]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(one: tuple[float, ...], two: tuple[float, ...]) -> float:
+    light, dark = sorted((luminance(one), luminance(two)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)

@@ -93,14 +93,16 @@ def link_code(project: Path) -> None:
         (project / name).symlink_to(ROOT / name, target_is_directory=True)
 
 
-def publish(project: Path, target: Path, *, pdf: bool = True, offline: bool = True) -> int:
+def publish(
+    project: Path, target: Path, *, pdf: bool = True, offline: bool = True, publishing: bool = False
+) -> int:
     """Run `make build`'s script (scripts/build.py) on a project, into `target`."""
     spec = importlib.util.spec_from_file_location("build_script", ROOT / "scripts" / "build.py")
     assert spec
     assert spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    code: int = module.build(project, target, pdf=pdf, offline=offline)
+    code: int = module.build(project, target, pdf=pdf, offline=offline, publishing=publishing)
     return code
 
 
