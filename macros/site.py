@@ -7,6 +7,7 @@ from pathlib import Path
 
 from macros.catalogue import Catalogue, build_catalogue
 from macros.docpages import scan_docs
+from macros.examples_index import examples_index
 from macros.loader import load_data
 from macros.pages import GeneratedPage, abbreviations, generate_pages
 from macros.problems import ContentError, Problem
@@ -29,7 +30,9 @@ def load_site(docs_dir: Path, data_dir: Path) -> Site:
     problems = [*problems, *page_problems, *reference_problems]
     if problems:
         raise ContentError(problems)
-    generated = generate_pages(catalogue)
+    generated = sorted(
+        [*generate_pages(catalogue), *examples_index(catalogue)], key=lambda page: page.src_uri
+    )
     clashes = [
         Problem(
             f"docs/{page.src_uri}",
