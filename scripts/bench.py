@@ -214,6 +214,7 @@ class Scale:
     material_worker: tuple[int, int, int]
     examples_html: tuple[int, int, int]
     filter_data: tuple[int, int, int]
+    sitemap: tuple[int, int, int]
     guidance_html: int
     site_bytes: int
 
@@ -234,6 +235,7 @@ def measure_scale(folder: Path, count: int, guidance: str) -> Scale:
         material_worker=file_size(worker),
         examples_html=file_size(site / "examples" / "index.html"),
         filter_data=file_size(site / "examples" / "filter-data.js"),
+        sitemap=file_size(site / "sitemap.xml"),
         guidance_html=(site / page_url(guidance) / "index.html").stat().st_size,
         site_bytes=sum(p.stat().st_size for p in site.rglob("*") if p.is_file()),
     )
@@ -308,6 +310,10 @@ def weight_table(scales: list[Scale], guidance: str) -> str:
             row(
                 "Filter data (fetched when the filters are first opened)",
                 triple([s.filter_data for s in scales]),
+            ),
+            row(
+                "sitemap.xml (Material's instant navigation fetches it on every first view)",
+                triple([s.sitemap for s in scales]),
             ),
             row("Guidance page HTML (KB)", [kb(s.guidance_html) for s in scales]),
             row("Whole site (MB)", [f"{s.site_bytes / 1e6:,.1f}" for s in scales]),

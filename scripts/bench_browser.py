@@ -121,10 +121,31 @@ def serve(site: Path) -> Iterator[str]:
 
 
 def _first_view(page: Page, url: str) -> Weight:
+    with recording(page) as responses:
+        page.goto(url, wait_until="networkidle")
+        return weigh(responses)
+
+
+@contextmanager
+def recording(page: Page) -> Iterator[list[Response]]:
+    """Collect the responses a page receives while the block runs."""
+    responses: list[Response] = []
+
+    def record(response: Response) -> None:
+        responses.append(response)
+
+    page.on("response", record)
+    try:
+        yield responses
+    finally:
+        page.remove_listener("response", record)
+
+
+def weigh(responses: list[Response]) -> Weight:
+    """Size the responses a page received, while the page is still open."""
     weight = Weight()
-    page.on("response", weight.add)
-    page.goto(url, wait_until="networkidle")
-    page.remove_listener("response", weight.add)
+    for response in responses:
+        weight.add(response)
     return weight
 
 
@@ -163,11 +184,10 @@ def measure_site(site: Path, guidance_path: str, words: str) -> SiteWeights:
             context = browser.new_context()
             page = context.new_page()
             guidance = _first_view(page, f"{url}/{guidance_path}")
-            search = Weight()
-            page.on("response", search.add)
-            search_ms = float(page.evaluate(TIME_SEARCH, words))
-            page.wait_for_load_state("networkidle")
-            page.remove_listener("response", search.add)
+            with recording(page) as responses:
+                search_ms = float(page.evaluate(TIME_SEARCH, words))
+                page.wait_for_timeout(2000)  # the rest of the first screen of results
+                search = weigh(responses)
             context.close()
             context = browser.new_context()
             examples = _first_view(context.new_page(), f"{url}/examples/")

@@ -13,8 +13,7 @@
   var input = form.querySelector("input");
   var meta = root.querySelector(".md-search-result__meta");
   var list = root.querySelector(".md-search-result__list");
-  // Worked out now, while the address is the one the header was made for: after Material's
-  // instant navigation, relative addresses in the header would point elsewhere.
+  // The site's root, from the address of this page and Material's settings in it.
   var config = JSON.parse(document.getElementById("__config").textContent);
   var siteRoot = new URL(config.base + "/", location.href);
   var bundle = new URL("pagefind/pagefind.js", siteRoot).href;
@@ -23,10 +22,18 @@
   var shown = 0;
   var query = "";
 
+  // Pagefind's ranking, tuned on the real content (BENCHMARKS.md): less weight on page length,
+  // so short landing pages do not come before the guidance they point to, and more on whole
+  // words. No worker: it would fetch a second copy of Pagefind's code, and searching the
+  // index takes milliseconds.
   function start() {
     if (!pagefind) {
       pagefind = import(bundle).then(function (module) {
-        return module.options({ baseUrl: siteRoot.pathname, ranking: { pageLength: 0.3, termSimilarity: 4 } }).then(function () {
+        return module.options({
+          baseUrl: siteRoot.pathname,
+          noWorker: true,
+          ranking: { pageLength: 0.3, termSimilarity: 4 },
+        }).then(function () {
           module.init();
           return module;
         });
