@@ -359,6 +359,16 @@ def replace_section(text: str, start: str, end: str, new: str) -> str:
     return text.rstrip("\n") + "\n\n" + new + "\n"
 
 
+def record_section(start: str, end: str, table: str, *, write: bool) -> None:
+    """Print a section, and write it into BENCHMARKS.md at once, so a long run keeps its parts."""
+    print(table)
+    if write:
+        path = ROOT / "BENCHMARKS.md"
+        path.write_text(
+            replace_section(path.read_text(encoding="utf-8"), start, end, table), encoding="utf-8"
+        )
+
+
 def main() -> int:
     """Run the benchmark, print it, and update BENCHMARKS.md."""
     parser = argparse.ArgumentParser(description=__doc__)
@@ -366,46 +376,41 @@ def main() -> int:
     parser.add_argument(
         "--scales", type=int, nargs="*", default=[0, 2000, 10000], help="examples to add"
     )
+    parser.add_argument("--no-compare", action="store_true", help="skip the build comparison")
     parser.add_argument("--no-lighthouse", action="store_true")
     parser.add_argument("--no-pdf", action="store_true")
     parser.add_argument("--no-record", action="store_true", help="print only")
     args = parser.parse_args()
+    write = not args.no_record
     catalogue = load_site(ROOT / "docs", ROOT / "data").catalogue
     guidance = min(page.src_uri for page in catalogue.guidance_pages())
     example = min(catalogue.data.examples)
-    sections: list[tuple[str, str, str]] = []
-    with tempfile.TemporaryDirectory(prefix="bench-") as folder:
-        handbook = handbook_project(Path(folder) / "handbook", args.examples)
-        plain = plain_project(Path(folder) / "plain", handbook)
-        results = {"handbook": measure(handbook), "plain": measure(plain)}
-        shutil.rmtree(handbook)
-        shutil.rmtree(plain)
-        sections.append((START, END, record(results, args.examples)))
-        scales = [measure_scale(Path(folder), count, guidance) for count in args.scales]
-        sections.append((WEIGHT_START, WEIGHT_END, weight_table(scales, guidance)))
-    if not args.no_lighthouse:
-        paths = {
-            "Home": "",
-            "Guidance page": page_url(guidance),
-            "Examples index": "examples/",
-            "Practice example": f"examples/{example}/",
-            "Glossary": "glossary/",
-        }
-        with tempfile.TemporaryDirectory(prefix="bench-lighthouse-") as folder:
-            project = handbook_project(Path(folder) / "handbook", 0)
+    with tempfile.TemporaryDirectory(prefix="bench-") as name:
+        folder = Path(name)
+        if not args.no_lighthouse:
+            paths = {
+                "Home": "",
+                "Guidance page": page_url(guidance),
+                "Examples index": "examples/",
+                "Practice example": f"examples/{example}/",
+                "Glossary": "glossary/",
+            }
+            project = handbook_project(folder / "lighthouse", 0)
             measure(project)
             scores = lighthouse(project / "site", paths)
-        sections.append((LIGHTHOUSE_START, LIGHTHOUSE_END, lighthouse_table(scores, paths)))
+            table = lighthouse_table(scores, paths)
+            record_section(LIGHTHOUSE_START, LIGHTHOUSE_END, table, write=write)
+        if args.scales:
+            scales = [measure_scale(folder, count, guidance) for count in args.scales]
+            table = weight_table(scales, guidance)
+            record_section(WEIGHT_START, WEIGHT_END, table, write=write)
+        if not args.no_compare:
+            handbook = handbook_project(folder / "handbook", args.examples)
+            plain = plain_project(folder / "plain", handbook)
+            results = {"handbook": measure(handbook), "plain": measure(plain)}
+            record_section(START, END, record(results, args.examples), write=write)
     if not args.no_pdf:
-        sections.append((PDF_START, PDF_END, pdf_bench()))
-    for _, _, table in sections:
-        print(table)
-    if not args.no_record:
-        path = ROOT / "BENCHMARKS.md"
-        text = path.read_text(encoding="utf-8")
-        for start, end, new in sections:
-            text = replace_section(text, start, end, new)
-        path.write_text(text, encoding="utf-8")
+        record_section(PDF_START, PDF_END, pdf_bench(), write=write)
     return 0
 
 
