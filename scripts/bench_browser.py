@@ -58,7 +58,7 @@ class Weight:
         self.transferred += sizes["responseBodySize"] + sizes["responseHeadersSize"]
         self.raw += len(body)
         self.gzip += len(gzip.compress(body, compresslevel=6))
-        self.brotli += len(brotli.compress(body, quality=11))
+        self.brotli += len(brotli.compress(body, quality=9))
         self.urls.append(response.url)
 
     def searched(self) -> list[str]:
@@ -205,7 +205,7 @@ def folder_size(folder: Path) -> tuple[int, int, int]:
             data = path.read_bytes()
             raw += len(data)
             zipped += len(gzip.compress(data, compresslevel=6))
-            brotlied += len(brotli.compress(data, quality=11))
+            brotlied += len(brotli.compress(data, quality=9))
     return raw, zipped, brotlied
 
 
@@ -215,7 +215,7 @@ def file_size(path: Path) -> tuple[int, int, int]:
     return (
         len(data),
         len(gzip.compress(data, compresslevel=6)),
-        len(brotli.compress(data, quality=11)),
+        len(brotli.compress(data, quality=9)),
     )
 
 
