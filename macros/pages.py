@@ -28,7 +28,7 @@ SECTIONS = (
 
 @dataclass(frozen=True)
 class GeneratedPage:
-    """A page made from data: where it goes, its Markdown, and the file to edit to change it."""
+    """A page made from data: where it goes, its Markdown (or a script's text), and its source."""
 
     src_uri: str
     markdown: str
