@@ -333,9 +333,9 @@ def lighthouse_table(scores: dict[str, tuple[int, int]], paths: dict[str, str]) 
         [
             LIGHTHOUSE_START,
             (
-                f"Measured {when} on {machine()} with Lighthouse {LIGHTHOUSE_VERSION}, mobile (its "
-                "default: a mid-range phone on a slow 4G connection, simulated), the real content "
-                "served with gzip from 127.0.0.1."
+                f"Measured {when} on {machine()}, with Lighthouse {LIGHTHOUSE_VERSION}, "
+                "mobile (its default: a mid-range phone on a slow 4G connection, simulated), "
+                "the real content served with gzip from 127.0.0.1."
             ),
             "",
             "| Page | Address | Performance | Accessibility |",
