@@ -22,12 +22,12 @@ document$.subscribe(function () {
   results.className = "kip-examples";
   results.hidden = true;
   staticList.parentNode.insertBefore(results, staticList.nextSibling);
+  // Added to the page only while there are more matches to show: Material's button styles
+  // would override the hidden attribute.
   var more = document.createElement("button");
   more.type = "button";
-  more.className = "md-button";
+  more.className = "kip-filter__more";
   more.textContent = "Show more examples";
-  more.hidden = true;
-  results.parentNode.insertBefore(more, results.nextSibling);
   var shown = PER_SCREEN;
 
   // Each box's facet, and its place among that facet's options (as the data file numbers them).
@@ -110,7 +110,15 @@ document$.subscribe(function () {
     matches.slice(0, shown).forEach(function (example) {
       results.appendChild(entry(example));
     });
-    more.hidden = matches.length <= shown;
+    offerMore(matches.length > shown);
+  }
+
+  function offerMore(wanted) {
+    if (wanted && !more.parentNode) {
+      results.parentNode.insertBefore(more, results.nextSibling);
+    } else if (!wanted && more.parentNode) {
+      more.parentNode.removeChild(more);
+    }
   }
 
   // Counts say how many examples each option would show, given the other groups' choices.
@@ -148,7 +156,7 @@ document$.subscribe(function () {
     staticList.hidden = filtering;
     results.hidden = !filtering;
     if (!filtering) {
-      more.hidden = true;
+      offerMore(false);
       count.textContent = staticText;
     } else {
       render(data, matches);

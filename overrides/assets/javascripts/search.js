@@ -131,7 +131,7 @@
         holder.className = "md-search-result__item";
         var more = document.createElement("button");
         more.type = "button";
-        more.className = "md-search-result__more md-button";
+        more.className = "md-search-result__more";
         more.setAttribute("data-kip-more", "");
         more.textContent = "Show more results";
         more.addEventListener("click", function () {
