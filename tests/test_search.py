@@ -90,6 +90,7 @@ def test_search_works_from_the_keyboard(page: Page, site_url: str) -> None:
     expect(page).to_have_url(re.compile(r"/everyday-practice/boundaries-and-wellbeing/$"))
     expect(page.get_by_role("heading", level=1)).to_contain_text("Boundaries")
     # Escape closes the search and gives the page back.
+    page.wait_for_load_state()  # the new page's scripts listen for keys once it has loaded
     page.keyboard.press("s")
     expect(box).to_be_focused()
     page.keyboard.press("Escape")
