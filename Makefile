@@ -77,7 +77,8 @@ new-report: $(INSTALLED) ## Start a report record from a template: make new-repo
 new-page: $(INSTALLED) ## Start a guidance page in a chapter: make new-page path=<chapter>/<slug>
 	$(BIN)/python scripts/new.py page "$(path)"
 
-bench: $(INSTALLED) ## Measure build time and memory with 2,000 examples, and the chapter PDFs; record them in BENCHMARKS.md
+bench: $(INSTALLED) system ## Measure build, page weight, search, Lighthouse and the chapter PDFs at up to 10,000 examples; record them in BENCHMARKS.md
+	npm ci --no-audit --no-fund --silent
 	$(BIN)/python scripts/bench.py
 	$(BIN)/python scripts/bench_pdf.py
 

@@ -76,6 +76,30 @@ class Catalogue:
         both = set(self.refers_to(ref)) | set(self.referenced_in(ref))
         return sorted(other for other in both if other.kind == kind)
 
+    def related_examples(self, ref: Ref, limit: int) -> tuple[list[Ref], int]:
+        """Return the few examples most relevant to a page, and how many are linked with it.
+
+        Examples the page names itself come first; then those that name the page, the ones
+        sharing most of its themes first. So a page lists a handful however many examples
+        cite it, and the list does not grow with the data.
+        """
+        record = self.record(ref)
+        themes = set(record.meta.themes if isinstance(record, DocPage) else [])
+        named = [other for other in self.refers_to(ref) if other.kind == "example"]
+        citing = [
+            other
+            for other in self.referenced_in(ref)
+            if other.kind == "example" and other not in named
+        ]
+
+        def relevance(other: Ref) -> tuple[int, int, str]:
+            example = self.data.examples[other.key]
+            shared = len(themes.intersection(example.themes))
+            return (-shared, 0 if example.kind == "documented" else 1, example.title)
+
+        chosen = sorted(named, key=relevance) + sorted(citing, key=relevance)
+        return chosen[:limit], len(chosen)
+
     def examples_matching(
         self,
         *,

@@ -75,7 +75,8 @@ def content_security_policy(script_hashes: Iterable[str]) -> str:
     """Return a policy that allows only the site's own files, and the inline scripts it lists."""
     directives = [
         "default-src 'none'",
-        "script-src 'self' " + " ".join(script_hashes),
+        # Site search (Pagefind) runs WebAssembly, which browsers start only with this source.
+        "script-src 'self' 'wasm-unsafe-eval' " + " ".join(script_hashes),
         "style-src 'self'",
         "img-src 'self' data:",
         "font-src 'self'",

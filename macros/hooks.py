@@ -32,12 +32,19 @@ from macros.problems import ContentError
 from macros.review import build_date, review_status
 from macros.sandbox import render
 from macros.sanitise import sanitise
-from macros.search import search_boost, search_tags
+from macros.search import (
+    SearchDocument,
+    search_boost,
+    search_document,
+    search_tags,
+    write_search_index,
+)
 from macros.site import Site, load_site
 
 SITE_KEY = "kindness_site"
 DOWNLOADS_KEY = "kindness_downloads"
 PROBLEMS_KEY = "kindness_problems"
+SEARCH_KEY = "kindness_search"
 OFFLINE_SHIM = "assets/javascripts/vendor/iframe-worker-shim.js"
 log = logging.getLogger("mkdocs.plugins.kindness")
 SERVING = False
@@ -64,6 +71,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     manifest = os.environ.get("KIP_DOWNLOADS")
     config[DOWNLOADS_KEY] = read_manifest(Path(manifest)) if manifest else []
     config[PROBLEMS_KEY] = ""
+    config[SEARCH_KEY] = None  # no search index for a build that only shows problems
     try:
         site = load_site(Path(config.docs_dir), Path(config.config_file_path).parent / "data")
     except ContentError as error:
@@ -80,6 +88,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config[SITE_KEY] = site
     # Glossary terms get their definition wherever they appear, through Markdown's abbr extension.
     config.mdx_configs.setdefault("abbr", {})["glossary"] = site.abbreviations
+    # The published site is searched with Pagefind, indexed after the build; the offline copy
+    # keeps Material's own search (macros/search.py says why).
+    config[SEARCH_KEY] = None if offline is not None and offline.config.enabled else []
     return config
 
 
@@ -213,3 +224,22 @@ def on_page_context(
         if item.file.src_uri == section:
             item.active = True
     return context
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """Keep what the search index needs from each built page."""
+    documents: list[SearchDocument] | None = config[SEARCH_KEY]
+    if documents is not None:
+        document = search_document(
+            page.file.src_uri, page.url, page.title or "", page.meta, page.content or ""
+        )
+        if document:
+            documents.append(document)
+    return output
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Write the search index of the published site."""
+    documents: list[SearchDocument] | None = config[SEARCH_KEY]
+    if documents is not None:
+        write_search_index(Path(config.site_dir), documents)

@@ -16,6 +16,8 @@ from macros.links import GLOSSARY_PAGE, THEMES_FOLDER, Link, link_to, relative, 
 from macros.models import Example, Period, Report, Term
 from macros.yamlfile import yaml_quoted
 
+# How many examples a theme page lists (documented first); the filtered index has them all.
+THEME_EXAMPLES = 10
 KIND_LABELS = {"documented": "Documented", "illustrative": "Illustrative"}
 SECTIONS = (
     ("context", "Context"),
@@ -30,7 +32,7 @@ SECTIONS = (
 
 @dataclass(frozen=True)
 class GeneratedPage:
-    """A page made from data: where it goes, its Markdown, and the file to edit to change it."""
+    """A page made from data: where it goes, its Markdown (or a script's text), and its source."""
 
     src_uri: str
     markdown: str
@@ -85,7 +87,7 @@ def first_sentence(text: str) -> str:
 
 
 def generate_pages(catalogue: Catalogue) -> list[GeneratedPage]:
-    """Render every page that comes from data."""
+    """Render every page that comes from data, but the examples index (macros/examples_index.py)."""
     env = environment()
     data = catalogue.data
     pages = [
@@ -93,7 +95,6 @@ def generate_pages(catalogue: Catalogue) -> list[GeneratedPage]:
         *(_report_page(env, catalogue, report) for report in data.reports.values()),
         *(_organisation_page(env, catalogue, key) for key in data.organisations),
         *(_theme_page(env, catalogue, theme) for theme in catalogue.vocabulary("themes").values()),
-        _examples_index(env, catalogue),
         _reports_index(env, catalogue),
         _themes_index(env, catalogue),
         _glossary_page(env, catalogue),
@@ -126,7 +127,8 @@ def _terms(catalogue: Catalogue, vocabulary: str, ids: Iterable[str]) -> tuple[L
     return tuple(Link(terms[term_id].label, "") for term_id in ids if term_id in terms)
 
 
-def _theme_links(catalogue: Catalogue, from_uri: str, ids: Iterable[str]) -> tuple[Link, ...]:
+def theme_links(catalogue: Catalogue, from_uri: str, ids: Iterable[str]) -> tuple[Link, ...]:
+    """Return links to the theme pages of the given theme ids, skipping unknown ones."""
     themes = catalogue.vocabulary("themes")
     return tuple(
         Link(themes[theme_id].label, relative(from_uri, theme_uri(theme_id)))
@@ -162,7 +164,7 @@ def _example_page(env: jinja2.Environment, catalogue: Catalogue, example: Exampl
             _links(catalogue, uri, (Ref("organisation", o) for o in example.organisations)),
         ),
         Fact("Sectors", _terms(catalogue, "sectors", example.sectors)),
-        Fact("Themes", _theme_links(catalogue, uri, example.themes)),
+        Fact("Themes", theme_links(catalogue, uri, example.themes)),
         Fact("For", _terms(catalogue, "audiences", example.audiences)),
         Fact("What they changed", _terms(catalogue, "levers", example.levers)),
         Fact("What stood in the way", _terms(catalogue, "barriers", example.barriers)),
@@ -187,7 +189,7 @@ def _report_page(env: jinja2.Environment, catalogue: Catalogue, report: Report) 
     uri = src_uri(ref)
     markdown = env.get_template("report.md.j2").render(
         report=report,
-        themes=_theme_links(catalogue, uri, report.themes),
+        themes=theme_links(catalogue, uri, report.themes),
         related=_links(catalogue, uri, catalogue.refers_to(ref)),
         **_referenced_in(catalogue, uri, ref),
     )
@@ -216,94 +218,23 @@ def _theme_page(env: jinja2.Environment, catalogue: Catalogue, theme: Term) -> G
             link_to(catalogue, uri, Ref("guidance", page.src_uri), page.meta.description)
             for page in pages
         ],
-        examples=[link_to(catalogue, uri, Ref("example", e.id), e.summary) for e in examples],
+        examples=[
+            link_to(catalogue, uri, Ref("example", e.id), e.summary)
+            for e in sorted(examples, key=lambda e: (e.kind != "documented", e.title))[
+                :THEME_EXAMPLES
+            ]
+        ],
+        all_examples=Link(
+            f"All {len(examples)} practice examples on this theme",
+            relative(uri, "examples/index.md") + f"?theme={theme.id}",
+        )
+        if len(examples) > THEME_EXAMPLES
+        else None,
         reports=[link_to(catalogue, uri, Ref("report", r.id)) for r in reports],
         terms=[term for term in catalogue.glossary if theme.id in term.themes],
         glossary=relative(uri, GLOSSARY_PAGE),
     )
     return GeneratedPage(uri, markdown, "data/vocabularies.yml")
-
-
-@dataclass(frozen=True)
-class Option:
-    """One value a reader can filter the examples by, with how many examples carry it."""
-
-    value: str
-    label: str
-    count: int
-
-
-@dataclass(frozen=True)
-class Facet:
-    """One group of filters on the examples index, named as it appears in the address."""
-
-    name: str
-    legend: str
-    options: tuple[Option, ...]
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One example on the index, with the values the filters match it on."""
-
-    link: Link
-    kind: str
-    themes: tuple[Link, ...]
-    values: dict[str, str]  # facet name -> space-separated values, for the filter script
-
-
-# Facet name in the address -> (heading, vocabulary, how to read an example's values)
-FACETS: dict[str, tuple[str, str | None, str]] = {
-    "theme": ("Theme", "themes", "themes"),
-    "sector": ("Sector", "sectors", "sectors"),
-    "nation": ("Nation", "nations", "nation"),
-    "setting": ("Setting", "settings", "setting"),
-    "audience": ("Who it is for", "audiences", "audiences"),
-    "lever": ("What they changed", "levers", "levers"),
-    "kind": ("Kind of example", None, "kind"),
-}
-
-
-def _values(example: Example, field: str) -> tuple[str, ...]:
-    value = getattr(example, field)
-    if value is None:  # a documented example may have no setting
-        return ()
-    return tuple(value) if isinstance(value, list) else (value,)
-
-
-def example_facets(catalogue: Catalogue, examples: list[Example]) -> list[Facet]:
-    """Return the filters for the examples index: only values some example carries, with counts."""
-    facets = []
-    for name, (legend, vocabulary, field) in FACETS.items():
-        counts: dict[str, int] = {}
-        for example in examples:
-            for value in _values(example, field):
-                counts[value] = counts.get(value, 0) + 1
-        labels = catalogue.vocabulary(vocabulary) if vocabulary else {}
-        options = [
-            Option(value, labels[value].label if value in labels else KIND_LABELS[value], count)
-            for value, count in counts.items()
-        ]
-        facets.append(Facet(name, legend, tuple(sorted(options, key=lambda o: o.label))))
-    return facets
-
-
-def _examples_index(env: jinja2.Environment, catalogue: Catalogue) -> GeneratedPage:
-    uri = "examples/index.md"
-    examples = catalogue.examples_matching()
-    entries = [
-        Entry(
-            link_to(catalogue, uri, Ref("example", example.id), example.summary),
-            KIND_LABELS[example.kind],
-            _theme_links(catalogue, uri, example.themes),
-            {name: " ".join(_values(example, field)) for name, (_, _, field) in FACETS.items()},
-        )
-        for example in examples
-    ]
-    markdown = env.get_template("examples_index.md.j2").render(
-        entries=entries, facets=example_facets(catalogue, examples)
-    )
-    return GeneratedPage(uri, markdown)
 
 
 def _reports_index(env: jinja2.Environment, catalogue: Catalogue) -> GeneratedPage:
@@ -333,7 +264,7 @@ def _glossary_page(env: jinja2.Environment, catalogue: Catalogue) -> GeneratedPa
             (
                 term.term[:1].upper() + term.term[1:],
                 term,
-                _theme_links(catalogue, GLOSSARY_PAGE, term.themes),
+                theme_links(catalogue, GLOSSARY_PAGE, term.themes),
             )
             for term in catalogue.glossary
         ],

@@ -54,9 +54,14 @@ def cite(catalogue: Catalogue, page_uri: str, report_id: str) -> str:
     )
 
 
+# How many practice examples a page's related panel lists; the rest are a link away.
+RELATED_EXAMPLES = 5
+
+
 def related(catalogue: Catalogue, page_uri: str) -> str:
-    """Return the related-content panel for a page: examples, reports and themes, both ways."""
+    """Return the related-content panel for a page: a few examples, reports and themes."""
     ref = Ref("guidance", page_uri)
+    chosen, total = catalogue.related_examples(ref, RELATED_EXAMPLES)
     examples = [
         link_to(
             catalogue,
@@ -65,7 +70,7 @@ def related(catalogue: Catalogue, page_uri: str) -> str:
             f"{catalogue.data.examples[other.key].summary} "
             f"({KIND_LABELS[catalogue.data.examples[other.key].kind]})",
         )
-        for other in catalogue.neighbours(ref, "example")
+        for other in chosen
     ]
     reports = [link_to(catalogue, page_uri, other) for other in catalogue.neighbours(ref, "report")]
     page = catalogue.pages.get(page_uri)
@@ -80,6 +85,7 @@ def related(catalogue: Catalogue, page_uri: str) -> str:
         .get_template("macros/related.md.j2")
         .render(
             examples=examples,
+            more=total - len(examples),
             reports=reports,
             themes=theme_links,
             index=relative(page_uri, "examples/index.md"),

@@ -1,21 +1,51 @@
-"""Search tuning: the words a page is found by, beyond its own text."""
+"""Search: the words a page is found by, and the index a browser searches in small pieces.
+
+The published site is searched with Pagefind, which splits its index into chunks and fetches
+only the ones a query needs, so a first search costs tens of kilobytes however large the site
+grows (BENCHMARKS.md has the comparison with Material's own search). The offline copy keeps
+Material's search, because browsers refuse to fetch files from disk and Pagefind must fetch.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import subprocess
+import tempfile
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import pagefind_bin  # type: ignore[import-untyped]
+from markupsafe import Markup
 
 from macros.catalogue import Catalogue
+from macros.pages import environment
 
 # How much more a match counts, by kind of page: guidance first, then the theme that gathers it.
 GUIDANCE_BOOST = 2.0
 THEME_BOOST = 1.5
+# A page's everyday words weigh like a subheading, times its boost; Pagefind's weights stop at 10.
+TAG_WEIGHT = 5.0
+MAX_WEIGHT = 10.0
+# Pages that only list other pages, which searches would find in place of the pages themselves.
+UNSEARCHED_FOLDERS = ("examples/page/",)
+# Parts of a page that are not its text: permalink marks beside headings.
+EXCLUDED = (".headerlink",)
+INDEX_FOLDER = "pagefind"
+
+
+@dataclass(frozen=True)
+class SearchDocument:
+    """One page as the search index reads it, and the address its result links to."""
+
+    url: str
+    html: str
 
 
 def search_tags(catalogue: Catalogue, themes: Iterable[str]) -> list[str]:
     """Return the tags a page is indexed under: its themes' names and everyday words for them.
 
-    Material's search weighs tags above titles and text, so someone who types "red tape" or
-    "compassion" finds the pages on those ideas even when the page uses other words.
+    Search weighs tags above the text, so someone who types "red tape" or "compassion"
+    finds the pages on those ideas even when the page uses other words.
     """
     vocabulary = catalogue.vocabulary("themes")
     tags: list[str] = []
@@ -32,3 +62,54 @@ def search_tags(catalogue: Catalogue, themes: Iterable[str]) -> list[str]:
 def search_boost(catalogue: Catalogue, src_uri: str) -> float | None:
     """Return how much a hand-written page's matches are boosted, or None to leave them be."""
     return GUIDANCE_BOOST if src_uri in catalogue.guidance_uris else None
+
+
+def search_document(
+    src_uri: str, url: str, title: str, meta: Mapping[str, object], content: str
+) -> SearchDocument | None:
+    """Return what the index reads for a built page, or None for a page left out of search."""
+    if src_uri.startswith(UNSEARCHED_FOLDERS):
+        return None
+    search = meta.get("search")
+    boost = search.get("boost", 1.0) if isinstance(search, Mapping) else 1.0
+    tags = meta.get("tags")
+    html = (
+        environment()
+        .get_template("search/document.html.j2")
+        .render(
+            title=title,
+            tags=tags if isinstance(tags, list) else [],
+            tag_weight=min(TAG_WEIGHT * boost, MAX_WEIGHT),
+            description=meta.get("description") or "",
+            boost=boost,
+            content=Markup(content),  # noqa: S704 (the page's own HTML, already sanitised)
+        )
+    )
+    return SearchDocument("/" + url, html)
+
+
+def write_search_index(site_dir: Path, documents: Iterable[SearchDocument]) -> None:
+    """Index the documents with Pagefind's own program and write the index into the built site.
+
+    The documents go to a scratch folder, one file per page at its address, which the program
+    indexes. (Pagefind's Python interface was tried first: it stopped before writing its larger
+    files whole.)
+    """
+    with tempfile.TemporaryDirectory(prefix="search-") as folder:
+        scratch = Path(folder)
+        for document in documents:
+            path = scratch / document.url.strip("/") / "index.html"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(document.html, encoding="utf-8")
+        command = [
+            str(pagefind_bin.get_executable()),
+            "--site", str(scratch),
+            "--output-path", str(site_dir / INDEX_FOLDER),
+            "--force-language", "en",
+            "--exclude-selectors", ",".join(EXCLUDED),
+            "--silent",
+        ]  # fmt: skip
+        result = subprocess.run(command, capture_output=True, text=True, check=False)  # noqa: S603 (our own arguments)
+        if result.returncode != 0:
+            msg = f"Pagefind could not index the site:\n{result.stdout}{result.stderr}"
+            raise RuntimeError(msg)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from macros.catalogue import Catalogue, build_catalogue
 from macros.docpages import FRONT_MATTER, mkdocs_front_matter, scan_docs
+from macros.examples_index import examples_index
 from macros.limits import markdown_problems
 from macros.loader import load_data
 from macros.pages import GeneratedPage, abbreviations, generate_pages
@@ -31,7 +32,9 @@ def load_site(docs_dir: Path, data_dir: Path) -> Site:
     problems = [*problems, *page_problems, *reference_problems]
     if problems:
         raise ContentError(problems)
-    generated = generate_pages(catalogue)
+    generated = sorted(
+        [*generate_pages(catalogue), *examples_index(catalogue)], key=lambda page: page.src_uri
+    )
     clashes = [
         Problem(
             f"docs/{page.src_uri}",

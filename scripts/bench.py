@@ -7,6 +7,7 @@ in a temporary folder; nothing is written into docs/ or data/.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import platform
@@ -16,6 +17,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -24,52 +26,46 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench_browser import (  # noqa: E402
+    SiteWeights,
+    Weight,
+    file_size,
+    folder_size,
+    lighthouse,
+    measure_site,
+)
+
 from macros.navigation import read_config  # noqa: E402
 from macros.site import load_site  # noqa: E402 (after the path is set)
+from macros.synthetic import add_examples  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 START, END = "<!-- bench:examples:start -->", "<!-- bench:examples:end -->"
 PDF_START, PDF_END = "<!-- bench:pdf:start -->", "<!-- bench:pdf:end -->"
-
-
-def synthetic_example(number: int, guidance: list[str], themes: list[str]) -> dict[str, object]:
-    """Return a valid illustrative example, varied by its number."""
-    return {
-        "id": f"synthetic-example-{number:04d}",
-        "title": f"Synthetic example {number}",
-        "kind": "illustrative",
-        "summary": f"A made-up team tries a kinder way of working, number {number}.",
-        "place": "A town somewhere",
-        "nation": "england",
-        "sectors": ["local-government"],
-        "themes": [themes[number % len(themes)]],
-        "audiences": ["frontline-staff"],
-        "levers": ["staff-discretion"],
-        "barriers": ["risk-aversion"],
-        "period": {"from": 2020, "to": "ongoing"},
-        "context": "A team found its process got in the way.\n\n- It was slow.\n- It was cold.",
-        "what_they_did": "They talked to people first, and wrote down why.",
-        "what_changed": "People said they felt heard. Nobody measured it.",
-        "what_was_hard": "Some managers worried about consistency.",
-        "try_it_yourself": "- Ask what matters.\n- Record your reasons.",
-        "related": {"guidance": [guidance[number % len(guidance)]]},
-        "owner": "Benchmark",
-        "last_reviewed": "2026-01-01",
-        "review_due": "2027-01-01",
-    }
+WEIGHT_START, WEIGHT_END = "<!-- bench:weight:start -->", "<!-- bench:weight:end -->"
+LIGHTHOUSE_START, LIGHTHOUSE_END = (
+    "<!-- bench:lighthouse:start -->",
+    "<!-- bench:lighthouse:end -->",
+)
+LIGHTHOUSE_VERSION = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))[
+    "devDependencies"
+]["lighthouse"]
+# A word on nearly every page: the first search fetches the most it will.
+SEARCH_WORDS = "kindness"
 
 
 def handbook_project(dest: Path, count: int) -> Path:
     """Copy the handbook to `dest` and add `count` synthetic examples to its data."""
     shutil.copytree(ROOT / "docs", dest / "docs")
     shutil.copytree(ROOT / "data", dest / "data")
-    site = load_site(ROOT / "docs", ROOT / "data")
-    guidance = [page.src_uri for page in site.catalogue.guidance_pages()]
-    themes = sorted(site.catalogue.vocabulary("themes"))
-    for number in range(count):
-        record = synthetic_example(number, guidance, themes)
-        path = dest / "data" / "examples" / f"{record['id']}.yml"
-        path.write_text(yaml.safe_dump(record, sort_keys=False), encoding="utf-8")
+    catalogue = load_site(ROOT / "docs", ROOT / "data").catalogue
+    add_examples(
+        dest / "data",
+        count,
+        [page.src_uri for page in catalogue.guidance_pages()],
+        sorted(catalogue.vocabulary("themes")),
+        sorted(catalogue.vocabulary("sectors")),
+    )
     for name in ("macros", "overrides", "mkdocs.yml"):
         (dest / name).symlink_to(ROOT / name)
     return dest
@@ -195,29 +191,226 @@ def pdf_bench() -> str:
     return "\n".join([*header, *rows, PDF_END])
 
 
+def kb(size: float) -> str:
+    """Return a byte count in kilobytes (1,000 bytes), as the tables show them."""
+    return f"{size / 1000:,.1f}"
+
+
+def page_url(src_uri: str) -> str:
+    """Return where a Markdown page is published, with directory addresses."""
+    path = src_uri.removesuffix(".md")
+    return "" if path == "index" else path.removesuffix("/index") + "/"
+
+
+@dataclass(frozen=True)
+class Scale:
+    """Everything measured for the handbook at one number of examples."""
+
+    examples: int
+    build: dict[str, float]
+    weights: SiteWeights
+    pagefind: tuple[int, int, int]
+    material_index: tuple[int, int, int]
+    material_worker: tuple[int, int, int]
+    examples_html: tuple[int, int, int]
+    filter_data: tuple[int, int, int]
+    sitemap: tuple[int, int, int]
+    guidance_html: int
+    site_bytes: int
+
+
+def measure_scale(folder: Path, count: int, guidance: str) -> Scale:
+    """Build the handbook with `count` synthetic examples added and measure what it costs."""
+    project = handbook_project(folder / f"handbook-{count}", count)
+    build = measure(project)
+    site = project / "site"
+    weights = measure_site(site, page_url(guidance), SEARCH_WORDS)
+    worker = next((site / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
+    scale = Scale(
+        examples=len(list((project / "data" / "examples").glob("*.yml"))),
+        build=build,
+        weights=weights,
+        pagefind=folder_size(site / "pagefind"),
+        material_index=file_size(site / "search" / "search_index.json"),
+        material_worker=file_size(worker),
+        examples_html=file_size(site / "examples" / "index.html"),
+        filter_data=file_size(site / "examples" / "filter-data.js"),
+        sitemap=file_size(site / "sitemap.xml"),
+        guidance_html=(site / page_url(guidance) / "index.html").stat().st_size,
+        site_bytes=sum(p.stat().st_size for p in site.rglob("*") if p.is_file()),
+    )
+    print(json.dumps(dataclasses.asdict(scale), default=str)[:2000])
+    shutil.rmtree(project)  # a site with 10,000 examples fills hundreds of megabytes
+    return scale
+
+
+def weight_table(scales: list[Scale], guidance: str) -> str:
+    """Return the Markdown section on page weight and search, one column per scale."""
+
+    def row(label: str, values: list[str]) -> str:
+        return f"| {label} | " + " | ".join(values) + " |"
+
+    def sizes(weights: list[Weight]) -> list[str]:
+        return [f"{kb(w.raw)} / {kb(w.gzip)} / {kb(w.brotli)}" for w in weights]
+
+    def triple(values: list[tuple[int, int, int]]) -> list[str]:
+        return [f"{kb(raw)} / {kb(gz)} / {kb(br)}" for raw, gz, br in values]
+
+    guidance_views = [s.weights.guidance for s in scales]
+    searches = [s.weights.first_search for s in scales]
+    indexes = [s.weights.examples_index for s in scales]
+    material_first = [
+        (
+            s.material_index[0] + s.material_worker[0],
+            s.material_index[1] + s.material_worker[1],
+            s.material_index[2] + s.material_worker[2],
+        )
+        for s in scales
+    ]
+    when = datetime.now(tz=UTC).strftime("%Y-%m-%d")
+    return "\n".join(
+        [
+            WEIGHT_START,
+            (
+                f"Measured {when} on {machine()}, Chromium driven by Playwright. Sizes in KB "
+                "(1,000 bytes), each given as uncompressed / gzip / brotli, summed file by file. "
+                f"Guidance page: `{page_url(guidance)}`. First search: the words "
+                f'"{SEARCH_WORDS}" typed into the search field of that page.'
+            ),
+            "",
+            "| | " + " | ".join(f"{s.examples:,} examples" for s in scales) + " |",
+            "| --- |" + " ---: |" * len(scales),
+            row("Pages built", [f"{s.build['pages']:,.0f}" for s in scales]),
+            row("Build time (s)", [f"{s.build['seconds']:.1f}" for s in scales]),
+            row("Guidance page, first view: requests", [str(w.requests) for w in guidance_views]),
+            row("Guidance page, first view: size", sizes(guidance_views)),
+            row(
+                "Guidance page, first view: as sent (gzip)",
+                [kb(w.transferred) for w in guidance_views],
+            ),
+            row(
+                "Search requests before a search",
+                [str(len(w.searched())) for w in guidance_views],
+            ),
+            row("First search: requests", [str(w.requests) for w in searches]),
+            row("First search: size", sizes(searches)),
+            row("First search: as sent", [kb(w.transferred) for w in searches]),
+            row(
+                "First search: time to first result (ms)",
+                [f"{s.weights.search_ms:.0f}" for s in scales],
+            ),
+            row("Pagefind index, all files on disk", triple([s.pagefind for s in scales])),
+            row(
+                "Material's search, first search (worker and index)",
+                triple(material_first),
+            ),
+            row("Examples index, first view: size", sizes(indexes)),
+            row("Examples index, first view: as sent", [kb(w.transferred) for w in indexes]),
+            row("Examples index HTML", triple([s.examples_html for s in scales])),
+            row(
+                "Filter data (fetched when the filters are first opened)",
+                triple([s.filter_data for s in scales]),
+            ),
+            row(
+                "sitemap.xml (Material's instant navigation fetches it on every first view)",
+                triple([s.sitemap for s in scales]),
+            ),
+            row("Guidance page HTML (KB)", [kb(s.guidance_html) for s in scales]),
+            row("Whole site (MB)", [f"{s.site_bytes / 1e6:,.1f}" for s in scales]),
+            WEIGHT_END,
+        ]
+    )
+
+
+def lighthouse_table(scores: dict[str, tuple[int, int]], paths: dict[str, str]) -> str:
+    """Return the Markdown section with Lighthouse's scores."""
+    when = datetime.now(tz=UTC).strftime("%Y-%m-%d")
+    rows = [
+        f"| {name} | `{paths[name] or '/'}` | {performance} | {accessibility} |"
+        for name, (performance, accessibility) in scores.items()
+    ]
+    return "\n".join(
+        [
+            LIGHTHOUSE_START,
+            (
+                f"Measured {when} on {machine()}, with Lighthouse {LIGHTHOUSE_VERSION}, "
+                "mobile (its default: a mid-range phone on a slow 4G connection, simulated), "
+                "the real content served with gzip from 127.0.0.1."
+            ),
+            "",
+            "| Page | Address | Performance | Accessibility |",
+            "| --- | --- | ---: | ---: |",
+            *rows,
+            LIGHTHOUSE_END,
+        ]
+    )
+
+
+def machine() -> str:
+    """Return the machine the figures come from."""
+    return f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores"
+
+
+def replace_section(text: str, start: str, end: str, new: str) -> str:
+    """Replace the text between two markers, or add the section at the end if it is missing."""
+    pattern = re.escape(start) + ".*?" + re.escape(end)
+    if re.search(pattern, text, flags=re.DOTALL):
+        return re.sub(pattern, lambda _: new, text, flags=re.DOTALL)
+    return text.rstrip("\n") + "\n\n" + new + "\n"
+
+
+def record_section(start: str, end: str, table: str, *, write: bool) -> None:
+    """Print a section, and write it into BENCHMARKS.md at once, so a long run keeps its parts."""
+    print(table)
+    if write:
+        path = ROOT / "BENCHMARKS.md"
+        path.write_text(
+            replace_section(path.read_text(encoding="utf-8"), start, end, table), encoding="utf-8"
+        )
+
+
 def main() -> int:
     """Run the benchmark, print it, and update BENCHMARKS.md."""
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--examples", type=int, default=2000)
+    parser.add_argument("--examples", type=int, default=2000, help="for the build comparison")
+    parser.add_argument(
+        "--scales", type=int, nargs="*", default=[0, 2000, 10000], help="examples to add"
+    )
+    parser.add_argument("--no-compare", action="store_true", help="skip the build comparison")
+    parser.add_argument("--no-lighthouse", action="store_true")
+    parser.add_argument("--no-pdf", action="store_true")
     parser.add_argument("--no-record", action="store_true", help="print only")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="bench-") as folder:
-        handbook = handbook_project(Path(folder) / "handbook", args.examples)
-        plain = plain_project(Path(folder) / "plain", handbook)
-        started = time.perf_counter()
-        results = {"handbook": measure(handbook), "plain": measure(plain)}
-        print(json.dumps(results, indent=2))
-        print(f"(both builds took {time.perf_counter() - started:.0f} s in all)")
-    table = record(results, args.examples)
-    print(table)
-    pdf_table = pdf_bench()
-    if not args.no_record:
-        path = ROOT / "BENCHMARKS.md"
-        text = path.read_text(encoding="utf-8")
-        for start, end, new in ((START, END, table), (PDF_START, PDF_END, pdf_table)):
-            pattern = re.escape(start) + ".*?" + re.escape(end)
-            text = re.sub(pattern, lambda _, new=new: new, text, flags=re.DOTALL)
-        path.write_text(text, encoding="utf-8")
+    write = not args.no_record
+    catalogue = load_site(ROOT / "docs", ROOT / "data").catalogue
+    guidance = min(page.src_uri for page in catalogue.guidance_pages())
+    example = min(catalogue.data.examples)
+    with tempfile.TemporaryDirectory(prefix="bench-") as name:
+        folder = Path(name)
+        if not args.no_lighthouse:
+            paths = {
+                "Home": "",
+                "Guidance page": page_url(guidance),
+                "Examples index": "examples/",
+                "Practice example": f"examples/{example}/",
+                "Glossary": "glossary/",
+            }
+            project = handbook_project(folder / "lighthouse", 0)
+            measure(project)
+            scores = lighthouse(project / "site", paths)
+            table = lighthouse_table(scores, paths)
+            record_section(LIGHTHOUSE_START, LIGHTHOUSE_END, table, write=write)
+        if args.scales:
+            scales = [measure_scale(folder, count, guidance) for count in args.scales]
+            table = weight_table(scales, guidance)
+            record_section(WEIGHT_START, WEIGHT_END, table, write=write)
+        if not args.no_compare:
+            handbook = handbook_project(folder / "handbook", args.examples)
+            plain = plain_project(folder / "plain", handbook)
+            results = {"handbook": measure(handbook), "plain": measure(plain)}
+            record_section(START, END, record(results, args.examples), write=write)
+    if not args.no_pdf:
+        record_section(PDF_START, PDF_END, pdf_bench(), write=write)
     return 0
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import parse_qs, quote_plus, urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from conftest import serve
@@ -64,7 +64,7 @@ def test_three_filters_show_exactly_the_matching_examples(
         expect(page.locator(f"input[name={facet}][value={value}]")).to_be_checked()
 
 
-def test_filters_work_after_instant_navigation(page: Page, site_url: str, content: Site) -> None:
+def test_filters_work_after_following_the_sidebar(page: Page, site_url: str, content: Site) -> None:
     page.goto(site_url + "/kindness-and-risk/")  # the home page has no sidebar
     page.locator("nav.md-nav--primary").get_by_role("link", name="Practice examples").click()
     expect(page).to_have_url(re.compile(r"/examples/$"))
@@ -74,41 +74,7 @@ def test_filters_work_after_instant_navigation(page: Page, site_url: str, conten
         e.title for e in content.catalogue.data.examples.values() if e.kind == "illustrative"
     }
     assert visible_titles(page) == illustrative
-    expect(page).to_have_url(re.compile(r"\?kind=illustrative$"))
-
-
-def test_without_javascript_the_full_list_shows(browser, site_url: str, content: Site) -> None:
-    context = browser.new_context(java_script_enabled=False)
-    try:
-        page = context.new_page()
-        page.goto(site_url + "/examples/?theme=trust")
-        expect(page.locator("[data-kip-filter]")).to_be_hidden()
-        assert len(visible_titles(page)) == len(content.catalogue.data.examples)
-    finally:
-        context.close()
-
-
-@pytest.mark.parametrize(
-    ("words", "finds"),
-    [
-        ("compassion", "/kindness-under-pressure/compassion-when-saying-no/"),
-        ("red tape", "/everyday-practice/people-before-procedures/"),
-        ("bureaucracy", "/everyday-practice/people-before-procedures/"),
-        ("burnout", "/everyday-practice/boundaries-and-wellbeing/"),
-    ],
-)
-def test_everyday_words_find_the_right_guidance(
-    page: Page, site_url: str, words: str, finds: str
-) -> None:
-    page.goto(site_url + "/")
-    search(page, words)
-    results = page.locator(".md-search-result__item > a")
-    # Results for the whole query carry it in their address; earlier partial results do not.
-    expect(results.first).to_have_attribute(
-        "href", re.compile(rf"h={re.escape(quote_plus(words))}$")
-    )
-    top = [urlsplit(href).path for href in results.evaluate_all("a => a.map(x => x.href)")[:5]]
-    assert any(path.endswith(finds) for path in top), top
+    expect(page).to_have_url(re.compile(r"\?kind=illustrative(#|$)"))
 
 
 def test_search_results_pass_axe(page: Page, site_url: str, off_network: OffNetwork) -> None:

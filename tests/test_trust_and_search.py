@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from urllib.parse import parse_qs, urlsplit
 
+from macros.examples_index import example_facets
 from macros.feedback import feedback_links
 from macros.links import section_index
-from macros.pages import example_facets
 from macros.review import build_date, review_status
 from macros.search import GUIDANCE_BOOST, search_boost, search_tags
 from macros.site import Site

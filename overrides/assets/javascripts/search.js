@@ -1,0 +1,233 @@
+// The header search on the published site, backed by Pagefind (macros/search.py). Nothing is
+// fetched until the reader starts a search (focuses the search field); then Pagefind fetches
+// its small entry file and only the pieces of the index each query needs.
+// The offline copy has no [data-kip-search] box: it keeps Material's own search.
+(function () {
+  var root = document.querySelector("[data-kip-search]");
+  if (!root) {
+    return;
+  }
+  var PER_SCREEN = 10;
+  var toggle = document.getElementById("__search");
+  var form = root.querySelector("form");
+  var input = form.querySelector("input");
+  var meta = root.querySelector(".md-search-result__meta");
+  var list = root.querySelector(".md-search-result__list");
+  // The site's root, from the address of this page and Material's settings in it.
+  var config = JSON.parse(document.getElementById("__config").textContent);
+  var siteRoot = new URL(config.base + "/", location.href);
+  var bundle = new URL("pagefind/pagefind.js", siteRoot).href;
+  var pagefind = null;
+  var results = [];
+  var shown = 0;
+  var query = "";
+
+  // Pagefind's ranking, tuned on the real content (BENCHMARKS.md): less weight on page length,
+  // so short landing pages do not come before the guidance they point to, and more on whole
+  // words. No worker: it would fetch a second copy of Pagefind's code, and searching the
+  // index takes milliseconds.
+  function start() {
+    if (!pagefind) {
+      pagefind = import(bundle).then(function (module) {
+        return module.options({
+          baseUrl: siteRoot.pathname,
+          noWorker: true,
+          ranking: { pageLength: 0.3, termSimilarity: 4 },
+        }).then(function () {
+          module.init();
+          return module;
+        });
+      });
+      pagefind.catch(function () {
+        meta.textContent = "Search could not load. Try again later, or use the contents.";
+      });
+    }
+    return pagefind;
+  }
+
+  function open() {
+    if (!toggle.checked) {
+      toggle.checked = true;
+      toggle.dispatchEvent(new Event("change"));
+    }
+    start();
+  }
+
+  function close() {
+    if (toggle.checked) {
+      toggle.checked = false;
+      toggle.dispatchEvent(new Event("change"));
+    }
+    input.blur();
+  }
+
+  function counted(number) {
+    if (number === 0) {
+      return root.getAttribute("data-none");
+    }
+    return number === 1
+      ? root.getAttribute("data-one")
+      : root.getAttribute("data-other").replace("#", number);
+  }
+
+  // Pagefind marks the matched words with <mark>; copy only text and marks into the page.
+  // A page's own description reads better than an excerpt, which may come from its search words.
+  function excerpt(data) {
+    if (data.meta.description) {
+      var description = document.createElement("p");
+      description.textContent = data.meta.description;
+      return description;
+    }
+    var html = data.excerpt;
+    var holder = document.createElement("template");
+    holder.innerHTML = html;
+    var paragraph = document.createElement("p");
+    Array.prototype.forEach.call(holder.content.childNodes, function (node) {
+      if (node.nodeName === "MARK") {
+        var mark = document.createElement("mark");
+        mark.textContent = node.textContent;
+        paragraph.appendChild(mark);
+      } else {
+        paragraph.appendChild(document.createTextNode(node.textContent));
+      }
+    });
+    return paragraph;
+  }
+
+  function item(data) {
+    var entry = document.createElement("li");
+    entry.className = "md-search-result__item";
+    var link = document.createElement("a");
+    link.className = "md-search-result__link";
+    link.href = data.url;
+    var article = document.createElement("article");
+    article.className = "md-search-result__article md-typeset";
+    var title = document.createElement("h1");
+    title.textContent = data.meta.title || data.url;
+    article.appendChild(title);
+    article.appendChild(excerpt(data));
+    link.appendChild(article);
+    entry.appendChild(link);
+    return entry;
+  }
+
+  function showMore() {
+    var next = results.slice(shown, shown + PER_SCREEN);
+    shown += next.length;
+    var asked = query;
+    return Promise.all(next.map(function (result) { return result.data(); })).then(function (pages) {
+      if (asked !== query) {
+        return;
+      }
+      var button = list.querySelector("[data-kip-more]");
+      if (button) {
+        button.parentNode.remove();
+      }
+      pages.forEach(function (data) {
+        list.appendChild(item(data));
+      });
+      if (shown < results.length) {
+        var holder = document.createElement("li");
+        holder.className = "md-search-result__item";
+        var more = document.createElement("button");
+        more.type = "button";
+        more.className = "md-search-result__more";
+        more.setAttribute("data-kip-more", "");
+        more.textContent = "Show more results";
+        more.addEventListener("click", function () {
+          var first = shown;
+          showMore().then(function () {
+            var links = list.querySelectorAll("a");
+            if (links[first]) {
+              links[first].focus();
+            }
+          });
+        });
+        holder.appendChild(more);
+        list.appendChild(holder);
+      }
+    });
+  }
+
+  function find() {
+    query = input.value.trim();
+    var asked = query;
+    if (!asked) {
+      list.textContent = "";
+      meta.textContent = root.getAttribute("data-placeholder");
+      return;
+    }
+    start().then(function (module) {
+      return module.debouncedSearch(asked, {}, 150);
+    }).then(function (search) {
+      if (!search || asked !== query) {
+        return; // a later keystroke replaced this search
+      }
+      results = search.results;
+      shown = 0;
+      list.textContent = "";
+      meta.textContent = counted(results.length);
+      return showMore();
+    });
+  }
+
+  function links() {
+    return Array.prototype.slice.call(list.querySelectorAll("a, button"));
+  }
+
+  input.addEventListener("focus", open);
+  input.addEventListener("input", find);
+  toggle.addEventListener("change", function () {
+    if (toggle.checked && document.activeElement !== input) {
+      input.focus();
+    }
+  });
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var first = list.querySelector("a");
+    if (first) {
+      first.click();
+    }
+  });
+  form.addEventListener("reset", function () {
+    setTimeout(function () {
+      find();
+      input.focus();
+    });
+  });
+  list.addEventListener("click", function (event) {
+    if (event.target.closest("a")) {
+      close();
+    }
+  });
+  // Keys, as in Material's search: / or s or f opens it, Escape closes it, arrows walk the results.
+  document.addEventListener("keydown", function (event) {
+    var inside = root.contains(document.activeElement);
+    if (event.ctrlKey || event.metaKey || event.altKey) {
+      return;
+    }
+    if (!inside) {
+      var target = event.target;
+      var typing = target.isContentEditable || /^(INPUT|SELECT|TEXTAREA)$/.test(target.tagName);
+      if (!typing && (event.key === "/" || event.key === "s" || event.key === "f")) {
+        event.preventDefault();
+        input.focus();
+        input.select();
+      }
+      return;
+    }
+    if (event.key === "Escape") {
+      event.preventDefault();
+      close();
+    } else if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      var all = [input].concat(links());
+      var at = all.indexOf(document.activeElement);
+      var step = event.key === "ArrowDown" ? 1 : -1;
+      var next = all[(at + step + all.length) % all.length];
+      if (next) {
+        event.preventDefault();
+        next.focus();
+      }
+    }
+  });
+})();

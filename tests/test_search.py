@@ -1,0 +1,105 @@
+"""Site search in a real browser: nothing fetched before a search, keyboard use, right results."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+from playwright.sync_api import Page, Request, expect
+
+from browser import search
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+RESULTS = ".md-search-result__item > a"
+
+
+def is_search_data(request: Request) -> bool:
+    path = urlsplit(request.url).path
+    return "/pagefind/" in path or "/search/" in path or "/workers/search" in path
+
+
+def top_results(page: Page, count: int) -> list[str]:
+    hrefs = page.locator(RESULTS).evaluate_all("links => links.map(link => link.href)")
+    return [urlsplit(href).path for href in hrefs[:count]]
+
+
+def test_the_published_site_has_a_pagefind_index(built_site: Path) -> None:
+    assert (built_site / "pagefind" / "pagefind-entry.json").is_file()
+    assert (built_site / "pagefind" / "pagefind.js").is_file()
+    home = BeautifulSoup((built_site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert home.select_one("[data-kip-search] input[type=search]") is not None
+    assert home.find("form", attrs={"name": "search"}) is None  # Material's search is off here
+
+
+def test_no_search_data_is_fetched_until_a_search_starts(page: Page, site_url: str) -> None:
+    fetched: list[str] = []
+    page.on(
+        "request", lambda request: fetched.append(request.url) if is_search_data(request) else None
+    )
+    page.goto(site_url + "/kindness-and-risk/proportionate-risk/")
+    page.wait_for_load_state("networkidle")
+    page.mouse.wheel(0, 2000)
+    page.locator("article").get_by_role("link").first.hover()
+    page.wait_for_timeout(500)
+    assert fetched == []
+    search(page, "trust")
+    expect(page.locator(RESULTS).first).to_be_visible()
+    assert any("/pagefind/" in url for url in fetched)
+
+
+@pytest.mark.parametrize(
+    ("words", "finds", "within"),
+    [
+        ("compassion", "/kindness-under-pressure/compassion-when-saying-no/", 1),
+        ("red tape", "/everyday-practice/people-before-procedures/", 1),
+        # The page on what efficiency and measurement cost is tagged with the same everyday
+        # words and cites "Street-Level Bureaucracy", so it may come first.
+        ("bureaucracy", "/everyday-practice/people-before-procedures/", 2),
+        ("burnout", "/everyday-practice/boundaries-and-wellbeing/", 1),
+    ],
+)
+def test_everyday_words_find_the_right_guidance(
+    page: Page, site_url: str, words: str, finds: str, within: int
+) -> None:
+    page.goto(site_url + "/")
+    search(page, words)
+    expect(page.locator(".md-search-result__meta")).to_have_text(re.compile(r"matching page"))
+    expect(page.locator(RESULTS).first).to_be_visible()
+    top = top_results(page, within)
+    assert any(path.endswith(finds) for path in top), top
+
+
+def test_search_works_from_the_keyboard(page: Page, site_url: str) -> None:
+    page.goto(site_url + "/kindness-and-risk/proportionate-risk/")
+    page.keyboard.press("/")
+    box = page.get_by_role("searchbox", name="Search the handbook")
+    expect(box).to_be_focused()
+    page.keyboard.type("burnout", delay=20)
+    first = page.locator(RESULTS).first
+    expect(first).to_have_attribute("href", re.compile(r"boundaries-and-wellbeing/$"))
+    expect(page.get_by_role("status")).to_have_text(re.compile(r"\d+ matching pages"))
+    page.keyboard.press("ArrowDown")
+    expect(first).to_be_focused()
+    page.keyboard.press("ArrowUp")
+    expect(box).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"/everyday-practice/boundaries-and-wellbeing/$"))
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Boundaries")
+    # Escape closes the search and gives the page back.
+    page.wait_for_load_state()  # the new page's scripts listen for keys once it has loaded
+    page.keyboard.press("s")
+    expect(box).to_be_focused()
+    page.keyboard.press("Escape")
+    expect(box).not_to_be_focused()
+    expect(page.locator("#__search")).not_to_be_checked()
+
+
+def test_a_search_with_no_match_says_so(page: Page, site_url: str) -> None:
+    page.goto(site_url + "/")
+    search(page, "zzqxv")
+    expect(page.locator(".md-search-result__meta")).to_have_text("No matching pages")
+    expect(page.locator(RESULTS)).to_have_count(0)
