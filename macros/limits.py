@@ -33,13 +33,19 @@ REMOTE_IMAGE = re.compile(
 ODD_BREAKS = re.compile("[\u2028\u2029\x85\x0b\x0c]")
 
 
-def markdown_problems(text: str, label: str, offset: int = 0) -> list[Problem]:
-    """Return a problem for each limit the Markdown `text` goes over (first place only)."""
+def markdown_problems(
+    text: str, label: str, offset: int = 0, *, count_html: bool = True
+) -> list[Problem]:
+    """Return a problem for each limit the Markdown `text` goes over (first place only).
+
+    `count_html` is off for pages made from data: data may hold no HTML, so their tags all
+    come from the handbook's own templates.
+    """
     found: dict[str, Problem] = {}
     headings = html_tags = brackets = 0
     for number, line in enumerate(text.split("\n"), start=1):
         headings += bool(HEADING.match(line))
-        html_tags += len(HTML_TAG.findall(line))
+        html_tags += len(HTML_TAG.findall(line)) if count_html else 0
         brackets = 0 if not line.strip() else brackets + line.count("[")
         totals = (
             (

@@ -56,6 +56,8 @@ def generated_page_problems(generated: list[GeneratedPage]) -> list[Problem]:
     problems: list[Problem] = []
     uris = Counter(page.src_uri for page in generated)
     for page in generated:
+        if not page.src_uri.endswith(".md"):
+            continue  # a data file for a script, such as the examples' filter data, not a page
         label = page.edit_path or f"docs/{page.src_uri}"
         if uris[page.src_uri] > 1 and page.edit_path:
             message = f"This record's id gives the address {page.src_uri}, which another page has."
@@ -68,7 +70,7 @@ def generated_page_problems(generated: list[GeneratedPage]) -> list[Problem]:
             continue
         try:
             mkdocs_front_matter(match.group(1), label)
-            found = markdown_problems(page.markdown[match.end() :], label)
+            found = markdown_problems(page.markdown[match.end() :], label, count_html=False)
         except ContentError as error:
             found = list(error.problems)
         # Lines in the made page are not lines in the data file, so only the file is named.
