@@ -23,6 +23,9 @@ from macros.pages import environment
 # How much more a match counts, by kind of page: guidance first, then the theme that gathers it.
 GUIDANCE_BOOST = 2.0
 THEME_BOOST = 1.5
+# Practice examples, reports and organisations weigh less than the guidance they support.
+RECORD_BOOST = 0.5
+RECORD_FOLDERS = ("examples/", "reports/", "organisations/")
 # A page's everyday words weigh like a subheading, times its boost; Pagefind's weights stop at 10.
 TAG_WEIGHT = 5.0
 MAX_WEIGHT = 10.0
@@ -72,6 +75,8 @@ def search_document(
         return None
     search = meta.get("search")
     boost = search.get("boost", 1.0) if isinstance(search, Mapping) else 1.0
+    if src_uri.startswith(RECORD_FOLDERS):
+        boost = RECORD_BOOST  # a record backs the guidance up; the guidance comes first
     tags = meta.get("tags")
     html = (
         environment()

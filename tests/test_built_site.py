@@ -145,7 +145,8 @@ def test_guidance_pages_have_the_handbook_shape(
         assert in_brief is not None
         bullets = in_brief.find_next_sibling("ul")
         assert bullets is not None
-        assert len(bullets.find_all("li", recursive=False)) == 3, page.src_uri
+        # Three points; a sector page has one for each of the four nations.
+        assert 3 <= len(bullets.find_all("li", recursive=False)) <= 4, page.src_uri
 
 
 def test_record_pages_stay_out_of_the_sidebar_but_mark_their_section(
