@@ -29,7 +29,7 @@ def tag_contents(pdf: pikepdf.Pdf, tree: Tree) -> dict[tuple[int, int], set[int]
     root = next((e for e in tree.order if e.get("/S") == "/L" and same(e.get("/Pg"), page)), None)
     if root is None:
         return {}
-    inside = subtree(root)
+    inside = [element for part in _parts(root, tree) for element in subtree(part)]
     roles = {"/L": Name.TOC, "/LI": Name.TOCI, "/LBody": Name.Reference}
     for element in inside:
         role = roles.get(str(element.get("/S")))
@@ -41,6 +41,26 @@ def tag_contents(pdf: pikepdf.Pdf, tree: Tree) -> dict[tuple[int, int], set[int]
             leaders.setdefault(element.Pg.objgen, set()).update(mcids(element))
             drop_leader(element, tree)
     return leaders
+
+
+def _parts(root: Dictionary, tree: Tree) -> list[Dictionary]:
+    """Return the contents list and the parts of it that run on to later pages.
+
+    WeasyPrint starts the contents' box again on each page it runs on to, as a sibling of the
+    box holding the list; each such box holds the list's next part.
+    """
+    holder = tree.parent.get(root.objgen)
+    outer = tree.parent.get(holder.objgen) if holder is not None else None
+    if holder is None or outer is None:
+        return [root]
+    siblings = [kid for kid in kids(outer) if is_element(kid)]
+    start = next(i for i, kid in enumerate(siblings) if same(kid, holder))
+    parts = [root]
+    for box in siblings[start + 1 :]:
+        if box.get("/S") != holder.get("/S"):
+            break
+        parts += [kid for kid in kids(box) if is_element(kid) and kid.get("/S") == "/L"]
+    return parts
 
 
 def is_leader(element: Dictionary, tree: Tree) -> bool:
