@@ -21,7 +21,7 @@ def synthetic_example(
         "sectors": [sectors[number % len(sectors)]],
         "themes": [themes[number % len(themes)]],
         "audiences": ["frontline-staff"],
-        "setting": "council-service",
+        "setting": "school",  # in the real and the fixture vocabularies
         "context": "A team found its process got in the way.\n\n- It was slow.\n- It was cold.",
         "what_they_did": "They talked to people first, and wrote down why.",
         "what_changed": "People said they felt heard. Nobody measured it.",
