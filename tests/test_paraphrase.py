@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 from macros.checks.paraphrase import find_paraphrases, paragraphs
+from macros.checks.wordnet import WordNetMissingError, meanings
 
 from sites import ROOT
 
@@ -77,3 +78,8 @@ def test_most_of_the_passages_the_review_found_too_close_are_flagged() -> None:
         if find_paraphrases([(passage["where"].split(":")[0], passage["text"])], seeds)
     ]
     assert len(flagged) >= 12, flagged
+
+
+def test_a_missing_wordnet_says_how_to_install_it(tmp_path: Path) -> None:
+    with pytest.raises(WordNetMissingError, match="apt-get install wordnet-base"):
+        meanings("room", tmp_path)

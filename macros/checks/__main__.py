@@ -24,6 +24,7 @@ from macros.checks.readability import report as readability_report
 from macros.checks.reviews import due
 from macros.checks.reviews import report as review_report
 from macros.checks.spelling import spelling_problems
+from macros.checks.wordnet import WordNetMissingError
 from macros.problems import ContentError, Problem, format_report
 from macros.review import build_date
 from macros.site import load_site
@@ -80,7 +81,11 @@ def main() -> int:
     """Print the reports; exit 1 when a check fails."""
     root = Path.cwd()
     seeds = Path(os.environ.get(SEEDS, root.parent / "shared" / "seeds"))
-    problems = content_problems(root, seeds)
+    try:
+        problems = content_problems(root, seeds)
+    except WordNetMissingError as error:
+        print(error, file=sys.stderr)  # noqa: T201
+        return 1
     if problems:
         print(format_report(problems, heading="Content checks found"))  # noqa: T201
     else:

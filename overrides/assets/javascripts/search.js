@@ -176,6 +176,12 @@
   }
 
   input.addEventListener("focus", open);
+  // Tabbing out of the search closes it, so its overlay never covers what takes focus next.
+  root.addEventListener("focusout", function (event) {
+    if (event.relatedTarget && !root.contains(event.relatedTarget)) {
+      close();
+    }
+  });
   input.addEventListener("input", find);
   toggle.addEventListener("change", function () {
     if (toggle.checked && document.activeElement !== input) {
