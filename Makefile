@@ -49,7 +49,7 @@ system: $(INSTALLED) ## Make sure Chromium and WordNet are there for the tests a
 	@$(BIN)/python scripts/ensure_system.py
 
 test: $(INSTALLED) system ## Install everything the tests need, then run the whole test suite
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto  # one worker per core; each builds the site once
 
 lint: $(INSTALLED) ## Lint the Python code with ruff
 	$(BIN)/ruff check .
