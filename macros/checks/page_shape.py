@@ -8,8 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from macros.checks.readability import prose
-from macros.docpages import guidance_pages, scan_docs
+from macros.checks.readability import guidance_texts, prose
 
 # A page written to a target sits within a narrow band of length; ±10% is the band we test.
 BAND = 0.10
@@ -71,8 +70,4 @@ def report(shapes: Sequence[Shape]) -> str:
 
 def guidance_shapes(root: Path) -> list[Shape]:
     """Return the shape of every guidance page under `root`/docs."""
-    pages, _ = scan_docs(root / "docs")
-    return [
-        shape(page.label, (root / page.label).read_text(encoding="utf-8"))
-        for page in guidance_pages(pages)
-    ]
+    return [shape(label, text) for label, text in guidance_texts(root)]

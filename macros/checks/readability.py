@@ -55,10 +55,15 @@ def report(scores: list[Score]) -> str:
     return "\n".join(lines)
 
 
-def guidance_scores(root: Path) -> list[Score]:
-    """Score every guidance page: the pages in chapter folders other than their landing pages."""
+def guidance_texts(root: Path) -> list[tuple[str, str]]:
+    """Return each guidance page's path and Markdown (chapter pages, not landing pages)."""
     pages, _ = scan_docs(root / "docs")
     return [
-        score(page.label, (root / page.label).read_text(encoding="utf-8"))
+        (page.label, (root / page.label).read_text(encoding="utf-8"))
         for page in guidance_pages(pages)
     ]
+
+
+def guidance_scores(root: Path) -> list[Score]:
+    """Score every guidance page."""
+    return [score(label, text) for label, text in guidance_texts(root)]
