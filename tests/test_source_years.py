@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
+from macros.checks.__main__ import content_problems
+from macros.checks.copying import handbook_files
 from macros.checks.source_years import source_items, source_year_problems
+
+from sites import ROOT, fixture_project
 
 FIXTURES = Path(__file__).parent / "fixtures" / "source-years"
 
@@ -37,3 +42,24 @@ def test_a_year_in_the_title_counts_but_a_full_checked_date_does_not() -> None:
     checked = "# T\n\n## Sources\n\n- Example Body, checked on 2025-01-02.\n"
     (problem,) = source_year_problems("docs/t.md", checked)
     assert problem.line == 5
+
+
+def test_every_source_in_the_handbook_gives_its_year() -> None:
+    pages = [(path, text) for path, text in handbook_files(ROOT) if path.endswith(".md")]
+    listed = sum(len(source_items(text)) for _, text in pages)
+    assert listed > 300  # the check really reads the handbook's Sources lists
+    assert [str(p) for path, text in pages for p in source_year_problems(path, text)] == []
+
+
+def test_the_content_checks_run_it(tmp_path: Path) -> None:
+    project = fixture_project(tmp_path / "project")
+    shutil.copytree(ROOT / ".codespell", project / ".codespell")
+    page = project / "docs/chapter-one/first-page.md"
+    before = page.read_text(encoding="utf-8")
+    page.write_text(
+        before + "\n## Sources\n\n- [A guide](https://example.org), Example Council.\n",
+        encoding="utf-8",
+    )
+    line = before.count("\n") + 4
+    found = [p for p in content_problems(project, None) if p.field == "sources"]
+    assert [(p.file, p.line) for p in found] == [("docs/chapter-one/first-page.md", line)]

@@ -1,8 +1,8 @@
 """Run every content check, print one short report grouped by file, and fail if any problem.
 
 `python -m macros.checks` (run by `make check`): placeholders, spelling, images, link addresses,
-jurisdiction markers, copied text and close paraphrase fail the check; the readability, shape
-and review reports are for information.
+jurisdiction markers, sources without a year, copied text and close paraphrase fail the
+check; the readability, shape and review reports are for information.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from macros.checks.readability import guidance_scores
 from macros.checks.readability import report as readability_report
 from macros.checks.reviews import due
 from macros.checks.reviews import report as review_report
+from macros.checks.source_years import source_year_problems
 from macros.checks.spelling import spelling_problems
 from macros.checks.wordnet import WordNetMissingError
 from macros.problems import ContentError, Problem, format_report
@@ -48,6 +49,7 @@ def content_problems(root: Path, seeds: Path | None) -> list[Problem]:
             problems += image_problems(path, text)
             problems += link_problems(path, text, pages)
             problems += jurisdiction_problems(path, text)
+            problems += source_year_problems(path, text)
     extra = [
         name for name in ("README.md", "CONTRIBUTING.md", "STYLE.md") if (root / name).exists()
     ]
