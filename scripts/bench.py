@@ -16,7 +16,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -41,7 +40,6 @@ from macros.synthetic import add_examples  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 START, END = "<!-- bench:examples:start -->", "<!-- bench:examples:end -->"
-PDF_START, PDF_END = "<!-- bench:pdf:start -->", "<!-- bench:pdf:end -->"
 WEIGHT_START, WEIGHT_END = "<!-- bench:weight:start -->", "<!-- bench:weight:end -->"
 LIGHTHOUSE_START, LIGHTHOUSE_END = (
     "<!-- bench:lighthouse:start -->",
@@ -154,41 +152,6 @@ def record(results: dict[str, dict[str, float]], count: int) -> str:
             END,
         ]
     )
-
-
-def pdf_bench() -> str:
-    """Build the real handbook once, then time rendering each chapter's PDF; return a table."""
-    from macros.navigation import chapters  # noqa: PLC0415 (only this part needs them)
-    from macros.pdf.compose import compose, render_document  # noqa: PLC0415
-    from macros.pdf.render import render_pdf  # noqa: PLC0415
-    from macros.review import build_date  # noqa: PLC0415
-
-    config = read_config(ROOT / "mkdocs.yml")
-    site = load_site(ROOT / "docs", ROOT / "data")
-    rows = []
-    with tempfile.TemporaryDirectory(prefix="bench-pdf-") as folder:
-        built = Path(folder) / "site"
-        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(built)]
-        subprocess.run(command, cwd=ROOT, env=ENV, capture_output=True, check=True)
-        for chapter in chapters(site.catalogue, config["nav"]):
-            started = time.perf_counter()
-            document = compose(site.catalogue, chapter, built, config["site_url"], build_date())
-            pdf = render_pdf(render_document(document, config["site_name"]), built.as_uri() + "/")
-            seconds = time.perf_counter() - started
-            row = (
-                f"| {chapter.slug}.pdf | {pdf.pages} | {len(pdf.data) / 1000:.0f} | {seconds:.1f} |"
-            )
-            print(row)
-            rows.append(row)
-    when = datetime.now(tz=UTC).strftime("%Y-%m-%d")
-    header = [
-        PDF_START,
-        f"Measured {when} on {platform.system()} {platform.machine()}, {os.cpu_count()} cores.",
-        "",
-        "| Chapter PDF | Pages | Size (KB) | Time to compose and render (s) |",
-        "| --- | ---: | ---: | ---: |",
-    ]
-    return "\n".join([*header, *rows, PDF_END])
 
 
 def kb(size: float) -> str:
@@ -378,7 +341,6 @@ def main() -> int:
     )
     parser.add_argument("--no-compare", action="store_true", help="skip the build comparison")
     parser.add_argument("--no-lighthouse", action="store_true")
-    parser.add_argument("--no-pdf", action="store_true")
     parser.add_argument("--no-record", action="store_true", help="print only")
     args = parser.parse_args()
     write = not args.no_record
@@ -409,8 +371,6 @@ def main() -> int:
             plain = plain_project(folder / "plain", handbook)
             results = {"handbook": measure(handbook), "plain": measure(plain)}
             record_section(START, END, record(results, args.examples), write=write)
-    if not args.no_pdf:
-        record_section(PDF_START, PDF_END, pdf_bench(), write=write)
     return 0
 
 

@@ -89,7 +89,10 @@ SMALL = """<!DOCTYPE html><html lang="en-GB"><head><title>Small - Handbook</titl
 <section class="page" id="one"><h1 class="kip-title">First page</h1>
 <p>Read <a class="kip-see" href="#two"><em>the second page</em></a> and the
 <a href="https://www.legislation.gov.uk/ukpga/2014/23"><abbr title="a law">Care Act</abbr></a>.</p>
-<dl><dt>Term</dt><dd>What the term means.</dd></dl></section>
+<dl><dt>Term</dt><dd>What the term means.</dd></dl>
+<ul><li>A bullet with <a class="kip-see" href="#two">a link</a> in it.</li>
+<li>A plain bullet.</li></ul>
+</section>
 <section class="page" id="two"><h1 class="kip-title">Second page</h1><p>The end.</p></section>
 </body></html>"""
 
@@ -132,6 +135,13 @@ def test_definition_lists_keep_each_term_as_the_label_of_its_meaning(small: pike
     assert ["/Lbl", "/LBody"] in pairs
     lists = [e for e in structure(small) if e.S == "/L"]
     assert any(len(list(lst.K)) == 1 for lst in lists)  # one term, one item
+
+
+def test_bulleted_items_are_a_label_and_a_body(small: pikepdf.Pdf) -> None:
+    items = [e for e in structure(small) if e.S == "/LI"]
+    shapes = [[str(kid.get("/S")) for kid in pikepdf.Array(item.K)] for item in items]
+    assert shapes.count(["/Lbl", "/LBody"]) >= 3  # the term and both bullets
+    assert all(shape in (["/Lbl", "/LBody"], ["/LBody"]) for shape in shapes), shapes
 
 
 def test_small_document_passes_pdf_ua_1(small: pikepdf.Pdf) -> None:

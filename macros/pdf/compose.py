@@ -186,7 +186,7 @@ class _Reader:
     def section(self, uri: str, anchor: str, *, demote: bool) -> tuple[Section, dict[str, str]]:
         """Return a page's content as a print section, and its sources by address."""
         text = html_file(self.site_dir, uri).read_text(encoding="utf-8")
-        article = BeautifulSoup(text, "html.parser").select_one(ARTICLE)
+        article = BeautifulSoup(text, "lxml").select_one(ARTICLE)
         if article is None:
             raise ValueError(f"{uri}: the built page has no article")
         for element in article.select(DROP):

@@ -38,7 +38,8 @@ def render_pdf(html: str, base_url: str, places: Mapping[str, str] | None = None
         stylesheets=[CSS(string=STYLESHEET)]
     )
     fetcher.check("A chapter PDF")
-    data = document.write_pdf(pdf_variant="pdf/ua-1", uncompressed_pdf=False)
+    # Streams are left for pikepdf to compress when the tags are finished: it does so faster.
+    data = document.write_pdf(pdf_variant="pdf/ua-1", uncompressed_pdf=True)
     if data is None:  # write_pdf returns bytes when no target is given
         raise RuntimeError("WeasyPrint returned no PDF")
     return RenderedPdf(finish_tags(data, places or {}), len(document.pages))

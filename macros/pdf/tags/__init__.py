@@ -2,7 +2,8 @@
 
 WeasyPrint (up to 70) tags every box of a link that wraps other elements as its own element,
 leaves the running header and footer as tagged content outside the structure tree, tags the
-contents page as an ordinary list, a definition list's terms and meanings alike, and describes
+contents page as an ordinary list, a definition list's terms and meanings alike, the text
+of a list item whose bullet is drawn inside it outside the item's body, and describes
 each link by its raw target. This package rewrites those parts of the structure tree with pikepdf
 after rendering; what is drawn on the page does not change.
 """
@@ -18,6 +19,7 @@ from macros.pdf.tags.artifacts import mark_artifacts
 from macros.pdf.tags.contents import tag_contents
 from macros.pdf.tags.definitions import pair_definitions
 from macros.pdf.tags.links import describe_links, tag_links
+from macros.pdf.tags.lists import wrap_item_bodies
 from macros.pdf.tags.tree import walk
 
 
@@ -31,6 +33,7 @@ def finish_tags(data: bytes, descriptions: Mapping[str, str]) -> bytes:
         parents = pikepdf.NumberTree(pdf.Root.StructTreeRoot.ParentTree)
         leaders = tag_contents(pdf, tree)
         pair_definitions(tree)
+        wrap_item_bodies(pdf, tree, parents)
         tag_links(tree, parents)
         mark_artifacts(pdf, tree, parents, leaders)
         describe_links(pdf, descriptions)
