@@ -124,6 +124,28 @@ def test_menu_button_works_from_the_keyboard(tab: Page, site_url: str) -> None:
     expect(button).to_have_attribute("aria-expanded", "true")
 
 
+@pytest.mark.parametrize("tab", [(PHONE, "light")], indirect=True)
+def test_phone_search_button_opens_search_from_the_keyboard(tab: Page, site_url: str) -> None:
+    tab.goto(site_url + GUIDANCE)
+    # Real buttons: a label may not take the role of a button (axe's aria-allowed-role).
+    expect(tab.locator(".md-header label[role], .md-header label[tabindex]")).to_have_count(0)
+    button = tab.get_by_role("button", name="Search")
+    expect(button).to_be_visible()
+    expect(button).to_have_attribute("aria-expanded", "false")
+    button.focus()
+    tab.keyboard.press("Enter")
+    expect(button).to_have_attribute("aria-expanded", "true")
+    expect(tab.locator("#__search")).to_be_checked()
+
+
+@pytest.mark.parametrize("tab", [(DESKTOP, "light")], indirect=True)
+def test_wide_screens_show_neither_phone_button(tab: Page, site_url: str) -> None:
+    tab.goto(site_url + GUIDANCE)
+    expect(tab.locator(".kip-header-button")).to_have_count(2)
+    for name in ("Menu", "Search"):
+        expect(tab.get_by_role("button", name=name, exact=True)).to_be_hidden()
+
+
 @pytest.mark.parametrize("tab", [(PHONE, "light"), (DESKTOP, "light")], indirect=True)
 def test_focus_is_never_hidden_under_the_sticky_header(tab: Page, site_url: str) -> None:
     tab.goto(site_url + GUIDANCE)
