@@ -65,6 +65,15 @@ def test_an_image_without_alternative_text_is_caught(tmp_path: Path) -> None:
     assert "'chart.png' has no alternative text" in problem.message
 
 
+def test_a_citation_in_a_sentence_without_brackets_is_caught(tmp_path: Path) -> None:
+    project = project_copy(tmp_path)
+    cite = '{{ cite("test-report") }}'
+    line = append(project, PAGE, f"\nThe report says so {cite}.\n\nIt agrees ({cite}).\n")
+    (problem,) = problems_in(project, PAGE)
+    assert (problem.line, problem.field) == (line, "citation")
+    assert "in brackets" in problem.message
+
+
 def test_a_copied_run_of_eight_words_is_caught(tmp_path: Path) -> None:
     project = project_copy(tmp_path)
     seeds = tmp_path / "seeds"
@@ -122,6 +131,10 @@ def scaffold(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
 def fill(text: str) -> str:
     """Replace every placeholder the way a contributor would: with real words."""
     text = text.replace("REPLACE-with-the-address-of-the-report", "reports/kindness-at-work")
+    text = text.replace(
+        "REPLACE with a source: [Title](https://example.org), Publisher, Year.",
+        "[Kindness at work](https://example.org/kindness-at-work), The Example Trust, 2024.",
+    )
     return re.sub(r"REPLACE[^\"\n*]*", "Staff agreed to call people before sending letters.", text)
 
 

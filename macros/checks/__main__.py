@@ -15,7 +15,12 @@ from macros.checks.copying import find_copied_runs, handbook_files
 from macros.checks.coverage import handbook_coverage
 from macros.checks.coverage import report as coverage_report
 from macros.checks.jurisdiction_markers import jurisdiction_problems
-from macros.checks.markdown_checks import image_problems, link_problems, placeholder_problems
+from macros.checks.markdown_checks import (
+    citation_problems,
+    image_problems,
+    link_problems,
+    placeholder_problems,
+)
 from macros.checks.page_shape import guidance_shapes
 from macros.checks.page_shape import report as shape_report
 from macros.checks.paraphrase import find_paraphrases
@@ -47,6 +52,7 @@ def content_problems(root: Path, seeds: Path | None) -> list[Problem]:
         problems += placeholder_problems(path, text)
         if path.endswith(".md"):
             problems += image_problems(path, text)
+            problems += citation_problems(path, text)
             problems += link_problems(path, text, pages)
             problems += jurisdiction_problems(path, text)
             problems += source_year_problems(path, text)

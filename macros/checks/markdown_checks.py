@@ -1,4 +1,4 @@
-"""Checks on Markdown pages: image descriptions, link addresses and leftover placeholders."""
+"""Checks on Markdown pages: image descriptions, link addresses, citations and placeholders."""
 
 from __future__ import annotations
 
@@ -14,6 +14,10 @@ IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]+)[^)]*\)")
 HTML_IMAGE = re.compile(r"<img\b(?P<attributes>[^>]*)>", re.IGNORECASE)
 ALT = re.compile(r"\balt\s*=\s*\"[^\"]+\"")
 LINK = re.compile(r"(?<!!)\[[^\]]*\]\((?P<target>[^)\s]+)(?:\s+\"[^\"]*\")?\)")
+# A citation in a sentence sits in brackets; one that starts a list item is a Sources entry.
+CITE = re.compile(r"\{\{-?\s*cite\(")
+BRACKETED_CITE = re.compile(r"\(\{\{-?\s*cite\([^}]*\}\}\)")
+LISTED_CITE = re.compile(r"^\s*(?:[-*+]|\d+\.)\s+\{\{-?\s*cite\([^}]*\}\}")
 LOOKS_LIKE_A_HOST = re.compile(r"^(www\.|[a-z0-9-]+\.(org|com|gov|uk|net)\b)", re.IGNORECASE)
 
 
@@ -24,6 +28,25 @@ def placeholder_problems(path: str, text: str) -> list[Problem]:
         for number, line in enumerate(text.splitlines(), start=1)
         if PLACEHOLDER.search(line)
     ]
+
+
+def citation_problems(path: str, text: str) -> list[Problem]:
+    """Return each citation that sits in a sentence without brackets round it."""
+    problems = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        loose = len(CITE.findall(line)) - len(BRACKETED_CITE.findall(line))
+        loose -= 1 if LISTED_CITE.match(line) else 0
+        if loose > 0:
+            problems.append(
+                Problem(
+                    path,
+                    number,
+                    "citation",
+                    'Put a citation in a sentence in brackets: ({{ cite("report-id") }}). '
+                    "Only a Sources list item starts with one on its own.",
+                )
+            )
+    return problems
 
 
 def image_problems(path: str, text: str) -> list[Problem]:
