@@ -113,3 +113,20 @@ def fingerprint(folder: Path) -> dict[str, str]:
         for path in sorted(folder.rglob("*"))
         if path.is_file()
     }
+
+
+def fixture_text(relative: str) -> str:
+    """Return a file of the fixture site, as a hostile case starts from it."""
+    return (FIXTURE_SITE / relative).read_text(encoding="utf-8")
+
+
+def page_with(page: str, body: str) -> str:
+    """Return a fixture page with text added at its end."""
+    return fixture_text(page) + f"\n{body}\n"
+
+
+def replace(relative: str, old: str, new: str) -> str:
+    """Return a fixture file with its first `old` replaced by `new` (which must be there)."""
+    original = fixture_text(relative)
+    assert old in original, (relative, old)
+    return original.replace(old, new, 1)

@@ -9,7 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from sites import FIXTURE_SITE, fingerprint, fixture_project, publish
+from sites import (
+    fingerprint,
+    fixture_project,
+    fixture_text,
+    page_with,
+    publish,
+    replace,
+)
 
 pytestmark = pytest.mark.slow
 
@@ -23,10 +30,6 @@ GLOSSARY = "data/glossary.yml"
 VOCABULARIES = "data/vocabularies.yml"
 
 
-def text(relative: str) -> str:
-    return (FIXTURE_SITE / relative).read_text(encoding="utf-8")
-
-
 @dataclass(frozen=True)
 class Case:
     """A file to write (or bytes), which file the message must name, and whether it has a line."""
@@ -35,16 +38,6 @@ class Case:
     file: str
     content: str | bytes
     has_line: bool = True
-
-
-def page_with(body: str) -> str:
-    return text(PAGE) + f"\n{body}\n"
-
-
-def replace(relative: str, old: str, new: str) -> str:
-    original = text(relative)
-    assert old in original, (relative, old)
-    return original.replace(old, new, 1)
 
 
 def touch(payload: str) -> str:
@@ -117,7 +110,7 @@ SCRIPT_INJECTION = {
 
 def _cases() -> list[Case]:
     cases = [
-        Case(f"template-{name}", PAGE, page_with(touch(body)))
+        Case(f"template-{name}", PAGE, page_with(PAGE, touch(body)))
         for name, body in TEMPLATE_INJECTION.items()
     ]
     cases += [
@@ -142,24 +135,31 @@ def _cases() -> list[Case]:
         Case("front-matter-missing", PAGE, "# First page\n\nNo front matter.\n"),
         Case("yaml-alias-bomb", EXAMPLE, _alias_bomb()),
         Case(
-            "yaml-too-large", EXAMPLE, text(EXAMPLE) + "# " + "x" * 300_000 + "\n", has_line=False
+            "yaml-too-large",
+            EXAMPLE,
+            fixture_text(EXAMPLE) + "# " + "x" * 300_000 + "\n",
+            has_line=False,
         ),
         Case("yaml-deep-nesting", EXAMPLE, "id: " + "[" * 5000 + "]" * 5000 + "\n"),
         Case(
-            "yaml-not-utf8", EXAMPLE, text(EXAMPLE).encode().replace(b"The context.", b"Caf\xe9.")
+            "yaml-not-utf8",
+            EXAMPLE,
+            fixture_text(EXAMPLE).encode().replace(b"The context.", b"Caf\xe9."),
         ),
-        Case("yaml-byte-order-mark", EXAMPLE, b"\xef\xbb\xbf" + text(EXAMPLE).encode()),
-        Case("yaml-tabs", EXAMPLE, text(EXAMPLE).replace("  from: 2018", "\tfrom: 2018")),
+        Case("yaml-byte-order-mark", EXAMPLE, b"\xef\xbb\xbf" + fixture_text(EXAMPLE).encode()),
+        Case("yaml-tabs", EXAMPLE, fixture_text(EXAMPLE).replace("  from: 2018", "\tfrom: 2018")),
         Case("yaml-empty", EXAMPLE, ""),
         Case(
             "yaml-python-tag",
             EXAMPLE,
-            text(EXAMPLE) + "x: !!python/object/apply:os.system ['CMD']\n",
+            fixture_text(EXAMPLE) + "x: !!python/object/apply:os.system ['CMD']\n",
         ),
         Case(
-            "markdown-not-utf8", PAGE, text(PAGE).encode().replace(b"Some discretion", b"Caf\xe9")
+            "markdown-not-utf8",
+            PAGE,
+            fixture_text(PAGE).encode().replace(b"Some discretion", b"Caf\xe9"),
         ),
-        Case("markdown-byte-order-mark", PAGE, b"\xef\xbb\xbf" + text(PAGE).encode()),
+        Case("markdown-byte-order-mark", PAGE, b"\xef\xbb\xbf" + fixture_text(PAGE).encode()),
     ]
     return cases
 

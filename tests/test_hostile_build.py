@@ -17,13 +17,9 @@ import pytest
 
 from macros.headers import UnreviewedScriptError, inline_script_hashes
 
-from sites import ENV, FIXTURE_SITE, ROOT, fingerprint, fixture_project, publish
+from sites import ENV, ROOT, fingerprint, fixture_project, page_with, publish
 
 PAGE = "docs/chapter-one/first-page.md"
-
-
-def page_with(body: str) -> str:
-    return (FIXTURE_SITE / PAGE).read_text(encoding="utf-8") + f"\n{body}\n"
 
 
 # --- PDF: the fetcher loads files of the built site and nothing else -------------------------
@@ -52,7 +48,7 @@ def test_the_pdf_step_fetches_nothing_outside_the_site(
 
     # The PDF step runs in this process: any connection it tried would be recorded here.
     monkeypatch.setattr(socket.socket, "connect", record)
-    project = fixture_project(tmp_path / "project", files={PAGE: page_with(body)})
+    project = fixture_project(tmp_path / "project", files={PAGE: page_with(PAGE, body)})
     target = tmp_path / "site"
 
     code = publish(project, target, pdf=True, offline=False)
@@ -63,7 +59,7 @@ def test_the_pdf_step_fetches_nothing_outside_the_site(
         assert "may only use files of the built site" in printed, printed[-2000:]
         assert "the page 'p-chapter-one-first-page' asked for" in printed
     else:  # refused before any step runs, where `make check` names it too
-        line = page_with(body).count("\n")  # the body is the last line
+        line = page_with(PAGE, body).count("\n")  # the body is the last line
         assert f"In {PAGE}:\n  - line {line}: Images must be files in docs/" in printed, printed
     assert "Traceback" not in printed
     assert connections == []
@@ -148,7 +144,7 @@ def test_reviewed_scripts_are_hashed() -> None:
 @pytest.mark.slow
 def test_script_in_a_page_is_removed_and_never_allowed_by_the_policy(tmp_path: Path) -> None:
     body = "<script>window.__hacked=1</script>\n\n<div onclick='x()'>a</div>"
-    project = fixture_project(tmp_path / "project", files={PAGE: page_with(body)})
+    project = fixture_project(tmp_path / "project", files={PAGE: page_with(PAGE, body)})
     target = tmp_path / "site"
     assert publish(project, target, pdf=False, offline=False) == 0
     html = (target / "chapter-one/first-page/index.html").read_text(encoding="utf-8")
@@ -217,7 +213,7 @@ def test_make_lock_installs_a_pinned_hash_checked_tool() -> None:
 def test_serve_shows_the_problem_and_runs_nothing(tmp_path: Path) -> None:
     marker = tmp_path / "MARKER"
     payload = f"{{{{ cycler.__init__.__globals__.os.system('touch {marker}') }}}}"
-    project = fixture_project(tmp_path / "project", files={PAGE: page_with(payload)})
+    project = fixture_project(tmp_path / "project", files={PAGE: page_with(PAGE, payload)})
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]

@@ -22,7 +22,14 @@ from bs4 import BeautifulSoup
 from macros.checks.__main__ import content_problems
 from macros.problems import format_report
 
-from sites import FIXTURE_SITE, fingerprint, fixture_project, publish
+from sites import (
+    fingerprint,
+    fixture_project,
+    fixture_text,
+    page_with,
+    publish,
+    replace,
+)
 
 pytestmark = pytest.mark.slow
 
@@ -34,20 +41,6 @@ GLOSSARY = "data/glossary.yml"
 ORGANISATION = "data/organisations/test-council.yml"
 SECRET = "OUTSIDE-THE-REPOSITORY-7f3a9c"  # noqa: S105 (not a password) the content of a file outside the project
 SECONDS = 120  # every hostile build must end within this time (the page limit is 20 s)
-
-
-def text(relative: str) -> str:
-    return (FIXTURE_SITE / relative).read_text(encoding="utf-8")
-
-
-def page_with(body: str) -> str:
-    return text(PAGE) + f"\n{body}\n"
-
-
-def replace(relative: str, old: str, new: str) -> str:
-    original = text(relative)
-    assert old in original, (relative, old)
-    return original.replace(old, new, 1)
 
 
 Check = Callable[[Path], None]
@@ -114,30 +107,30 @@ BAD_DATE = "owner: 2026-02-30"  # text to the checks' reader, a broken date to M
 
 def _one_view(marker: Path) -> list[Case]:
     payload = touch("{{ cycler.__init__.__globals__.os.system('CMD') }}", marker)
-    crlf = page_with(payload).replace("\n", "\r\n")
+    crlf = page_with(PAGE, payload).replace("\n", "\r\n")
     return [
         Case("markdown-extension", "docs/chapter-one/other.markdown", {
-            "docs/chapter-one/other.markdown": page_with(payload)}, has_line=False),
+            "docs/chapter-one/other.markdown": page_with(PAGE, payload)}, has_line=False),
         Case("mdown-extension", "docs/chapter-one/other.mdown", {
-            "docs/chapter-one/other.mdown": page_with(payload)}, has_line=False),
+            "docs/chapter-one/other.mdown": page_with(PAGE, payload)}, has_line=False),
         Case("upper-case-md", "docs/chapter-one/OTHER.MD", {
-            "docs/chapter-one/OTHER.MD": page_with(payload)}, has_line=False),
+            "docs/chapter-one/OTHER.MD": page_with(PAGE, payload)}, has_line=False),
         Case("linked-folder-of-pages", "docs/linked", links={"docs/linked": "OUTSIDE/pages"},
              has_line=False),
-        Case("hidden-folder", "docs/.hidden", {"docs/.hidden/page.md": page_with(payload)},
+        Case("hidden-folder", "docs/.hidden", {"docs/.hidden/page.md": page_with(PAGE, payload)},
              has_line=False),
         Case("crlf-front-matter-with-payload", PAGE, {PAGE: crlf}),
-        Case("old-mac-line-endings-with-payload", PAGE, {PAGE: page_with(payload).replace(
+        Case("old-mac-line-endings-with-payload", PAGE, {PAGE: page_with(PAGE, payload).replace(
             "\n", "\r")}),
-        Case("byte-order-mark-with-payload", PAGE, {PAGE: b"\xef\xbb\xbf" + page_with(
+        Case("byte-order-mark-with-payload", PAGE, {PAGE: b"\xef\xbb\xbf" + page_with(PAGE,
             payload).encode()}),
         Case("front-matter-mkdocs-cannot-read", PAGE, {PAGE: replace(
             PAGE, "owner: Test editor", BAD_DATE) + payload + "\n"}),
-        Case("front-matter-invalid-date-in-text", INDEX, {INDEX: text(INDEX).replace(
+        Case("front-matter-invalid-date-in-text", INDEX, {INDEX: fixture_text(INDEX).replace(
             "chapter: 1", "chapter: 1\nowner: 2026-13-45") + payload + "\n"}),
         Case("line-separator-in-front-matter", PAGE, {PAGE: replace(
             PAGE, "title: First page", "title: First\u2028page")}),
-        Case("line-separator-in-body", PAGE, {PAGE: page_with("text\u2029" + payload)}),
+        Case("line-separator-in-body", PAGE, {PAGE: page_with(PAGE, "text\u2029" + payload)}),
         Case("front-matter-only-dashes", PAGE, {PAGE: "---\n---\n" + payload + "\n"}),
         Case("front-matter-in-multimarkdown-style", PAGE, {
             PAGE: "title: First page\ndescription: x\n\n" + payload + "\n"}),
@@ -231,10 +224,10 @@ def _attributes(marker: Path) -> list[Case]:
             "description: 'A &quot; http-equiv=&#34;refresh&#34; x'")},
              check=_meta_is("chapter-one/first-page/index.html",
                             "A &quot; http-equiv=&#34;refresh&#34; x")),
-        Case("link-title-entities", "", {PAGE: page_with(
+        Case("link-title-entities", "", {PAGE: page_with(PAGE,
             '[home](../index.md "&lt;img src=x onerror=alert(1)&gt;")')},
              check=_titles_hold_no_markup("chapter-one/first-page/index.html")),
-        Case("link-title-numeric-entities", "", {PAGE: page_with(
+        Case("link-title-numeric-entities", "", {PAGE: page_with(PAGE,
             '[home](../index.md "&#60;img src=x onerror=alert(1)&#x3e;")')},
              check=_titles_hold_no_markup("chapter-one/first-page/index.html")),
         Case("glossary-definition-entities", GLOSSARY, {GLOSSARY: replace(
@@ -284,31 +277,31 @@ def _limits(marker: Path) -> list[Case]:
     del marker
     calls = "{{ related() }}\n" * 201
     return [
-        Case("power-tower", PAGE, {PAGE: page_with("{{ 9**9**9**9 }}")}),
-        Case("power-in-argument", PAGE, {PAGE: page_with("{{ cite(9**9**9) }}")}),
-        Case("string-multiplication", PAGE, {PAGE: page_with("{{ cite('a' * 999999999) }}")}),
-        Case("long-argument", PAGE, {PAGE: page_with('{{ cite("' + "a" * 300 + '") }}')}),
-        Case("too-many-macros", PAGE, {PAGE: page_with(calls)}),
-        Case("deep-parentheses", PAGE, {PAGE: page_with(
+        Case("power-tower", PAGE, {PAGE: page_with(PAGE, "{{ 9**9**9**9 }}")}),
+        Case("power-in-argument", PAGE, {PAGE: page_with(PAGE, "{{ cite(9**9**9) }}")}),
+        Case("string-multiplication", PAGE, {PAGE: page_with(PAGE, "{{ cite('a' * 999999999) }}")}),
+        Case("long-argument", PAGE, {PAGE: page_with(PAGE, '{{ cite("' + "a" * 300 + '") }}')}),
+        Case("too-many-macros", PAGE, {PAGE: page_with(PAGE, calls)}),
+        Case("deep-parentheses", PAGE, {PAGE: page_with(PAGE,
             "{{ " + "(" * 3000 + "1" + ")" * 3000 + " }}")}),
-        Case("deep-list", PAGE, {PAGE: page_with(
+        Case("deep-list", PAGE, {PAGE: page_with(PAGE,
             "".join("    " * i + "- x\n" for i in range(300)))}),
-        Case("deep-quotes", PAGE, {PAGE: page_with(">" * 5000 + " x")}),
-        Case("bracket-run", PAGE, {PAGE: page_with("[" * 8000 + "x" + "]" * 8000)}),
-        Case("brackets-across-lines", PAGE, {PAGE: page_with("[a\n" * 3000)}),
-        Case("duplicate-headings", PAGE, {PAGE: page_with("## Same\n\n" * 5000)}),
-        Case("nested-html", PAGE, {PAGE: page_with(
+        Case("deep-quotes", PAGE, {PAGE: page_with(PAGE, ">" * 5000 + " x")}),
+        Case("bracket-run", PAGE, {PAGE: page_with(PAGE, "[" * 8000 + "x" + "]" * 8000)}),
+        Case("brackets-across-lines", PAGE, {PAGE: page_with(PAGE, "[a\n" * 3000)}),
+        Case("duplicate-headings", PAGE, {PAGE: page_with(PAGE, "## Same\n\n" * 5000)}),
+        Case("nested-html", PAGE, {PAGE: page_with(PAGE,
             "<div markdown>\n" * 2000 + "x\n" + "</div>\n" * 2000)}),
-        Case("nested-admonitions", PAGE, {PAGE: page_with(
+        Case("nested-admonitions", PAGE, {PAGE: page_with(PAGE,
             "".join("    " * i + "!!! note\n" for i in range(200)))}),
-        Case("very-long-line", PAGE, {PAGE: page_with("word " * 10000)}),
+        Case("very-long-line", PAGE, {PAGE: page_with(PAGE, "word " * 10000)}),
         Case("data-bracket-run", EXAMPLE, {EXAMPLE: replace(
             EXAMPLE, "context: The context.", "context: '" + "[" * 3000 + "'")}, has_line=False),
         Case("data-deep-list", EXAMPLE, {EXAMPLE: replace(
             EXAMPLE, 'try_it_yourself: "- Try it."',
             'try_it_yourself: "' + "".join("    " * i + "- x\\n" for i in range(40)) + '"')},
              has_line=False),
-        Case("page-too-large", PAGE, {PAGE: page_with("x" * 300_000)}, has_line=False),
+        Case("page-too-large", PAGE, {PAGE: page_with(PAGE, "x" * 300_000)}, has_line=False),
     ]  # fmt: skip
 
 
@@ -321,12 +314,12 @@ def _housekeeping(marker: Path) -> list[Case]:
              has_line=False),
         Case("report-id-index", "data/reports/index.yml", {"data/reports/index.yml": replace(
             REPORT, "id: test-report", "id: index")}, has_line=False),
-        Case("cr-page-builds", "", {PAGE: text(PAGE).replace("\n", "\r")},
+        Case("cr-page-builds", "", {PAGE: fixture_text(PAGE).replace("\n", "\r")},
              check=_title_is("chapter-one/first-page/index.html", "First page")),
-        Case("crlf-data-builds", "", {EXAMPLE: text(EXAMPLE).replace("\n", "\r\n")},
+        Case("crlf-data-builds", "", {EXAMPLE: fixture_text(EXAMPLE).replace("\n", "\r\n")},
              check=_title_is("examples/illustrative-example/index.html",
                              "An illustrative example")),
-        Case("crlf-page-builds", "", {PAGE: text(PAGE).replace("\n", "\r\n")},
+        Case("crlf-page-builds", "", {PAGE: fixture_text(PAGE).replace("\n", "\r\n")},
              check=_title_is("chapter-one/first-page/index.html", "First page")),
         Case("data-url-with-template-code", "", {REPORT: replace(
             REPORT, "url: https://example.org/report",
@@ -352,7 +345,7 @@ CLASSES: dict[str, Callable[[Path], list[Case]]] = {
 def all_cases(marker: Path) -> list[tuple[str, Case]]:
     """Every case, with the class it belongs to."""
     cases = [
-        ("code", Case(f"code-{name}", PAGE, {PAGE: page_with(touch(body, marker))}))
+        ("code", Case(f"code-{name}", PAGE, {PAGE: page_with(PAGE, touch(body, marker))}))
         for name, body in CODE.items()
     ]
     for kind, make in CLASSES.items():
