@@ -31,6 +31,12 @@ $(INSTALLED): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
+# Tools from npm (package-lock.json): the HTML checker the tests run, and Lighthouse for make bench.
+NODE_INSTALLED := node_modules/.installed
+$(NODE_INSTALLED): package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $@
+
 install: $(INSTALLED) ## Create .venv and install the locked dependencies
 
 serve: $(INSTALLED) ## Build and serve the site at http://127.0.0.1:8000, reloading on changes
@@ -45,10 +51,11 @@ pdf: $(INSTALLED) ## Build the site and one PDF per chapter into site/pdf/
 offline: $(INSTALLED) ## Build the site and the offline copy into site/downloads/ (works opened from disk)
 	$(BUILD) --no-pdf
 
-system: $(INSTALLED) ## Make sure Chromium and WordNet are there for the tests and checks (installs them with apt-get if it can)
+system: $(INSTALLED) ## Make sure Chromium, WordNet, Java and npm are there for the tests and checks (installs them with apt-get if it can)
 	@$(BIN)/python scripts/ensure_system.py
 
 test: $(INSTALLED) system ## Install everything the tests need, then run the whole test suite
+	$(MAKE) $(NODE_INSTALLED)
 	$(BIN)/pytest -n auto  # one worker per core; each builds the site once
 
 lint: $(INSTALLED) ## Lint the Python code with ruff
@@ -78,7 +85,7 @@ new-page: $(INSTALLED) ## Start a guidance page in a chapter: make new-page path
 	$(BIN)/python scripts/new.py page "$(path)"
 
 bench: $(INSTALLED) system ## Measure build, page weight, search, Lighthouse and the chapter PDFs at up to 10,000 examples; record them in BENCHMARKS.md
-	npm ci --no-audit --no-fund --silent
+	$(MAKE) $(NODE_INSTALLED)
 	$(BIN)/python scripts/bench.py
 	$(BIN)/python scripts/bench_pdf.py
 
@@ -99,4 +106,4 @@ lock: ## Re-resolve requirements.lock from pyproject.toml (needs the package ind
 	  --generate-hashes --universal --python-version 3.11.5 --no-header --quiet -o requirements.lock
 
 clean: ## Remove the built site, caches and the virtual environment
-	rm -rf site .cache .pytest_cache .mypy_cache .ruff_cache $(VENV)
+	rm -rf site .cache .pytest_cache .mypy_cache .ruff_cache $(VENV) node_modules

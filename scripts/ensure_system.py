@@ -1,7 +1,8 @@
 """Make sure the system packages the tests and checks need are installed, installing them if we can.
 
 - Chromium, for the browser tests;
-- WordNet's database (`wordnet-base`), for the paraphrase check (macros/checks/wordnet.py).
+- WordNet's database (`wordnet-base`), for the paraphrase check (macros/checks/wordnet.py);
+- Java, to run the Nu HTML Checker on every built page, and npm, which installs it.
 """
 
 from __future__ import annotations
@@ -38,6 +39,8 @@ NEEDS = (
         "the paraphrase check",
         lambda: wordnet_dir().joinpath("index.noun").is_file(),
     ),
+    Need("default-jre-headless", "the HTML checker", lambda: shutil.which("java") is not None),
+    Need("npm", "installing the HTML checker", lambda: shutil.which("npm") is not None),
 )
 
 

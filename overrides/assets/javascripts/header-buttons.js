@@ -9,6 +9,11 @@
 
   Object.keys(names).forEach(function (id) {
     var toggle = document.getElementById(id);
+    // A browser may bring a panel back open after a reload (the checkboxes no longer opt out:
+    // see overrides/base.html). Close it, with a click, so Material hears of it.
+    if (toggle && toggle.checked) {
+      toggle.click();
+    }
     var label = document.querySelector('.md-header label.md-header__button[for="' + id + '"]');
     if (!toggle || !label) {
       return;
