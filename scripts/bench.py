@@ -225,6 +225,8 @@ def measure_scale(folder: Path, count: int, guidance: str) -> Scale:
     build = measure(project)
     site = project / "site"
     weights = measure_site(site, page_url(guidance), SEARCH_WORDS)
+    print(f"First search at {count} examples, file by file (bytes as sent, uncompressed, path):")
+    print(weights.first_search.breakdown())
     worker = next((site / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
     scale = Scale(
         examples=len(list((project / "data" / "examples").glob("*.yml"))),

@@ -46,6 +46,8 @@ class Weight:
     gzip: int = 0
     brotli: int = 0
     urls: list[str] = field(default_factory=list)
+    # Each response's address, bytes as sent and bytes uncompressed, for a file-by-file breakdown.
+    files: list[tuple[str, int, int]] = field(default_factory=list)
 
     def add(self, response: Response) -> None:
         """Count one response."""
@@ -54,12 +56,20 @@ class Weight:
         except Exception:  # noqa: BLE001 (a redirect or aborted request has no body to size)
             return
         sizes = response.request.sizes()
+        sent = sizes["responseBodySize"] + sizes["responseHeadersSize"]
         self.requests += 1
-        self.transferred += sizes["responseBodySize"] + sizes["responseHeadersSize"]
+        self.transferred += sent
         self.raw += len(body)
         self.gzip += len(gzip.compress(body, compresslevel=6))
         self.brotli += len(brotli.compress(body, quality=9))
         self.urls.append(response.url)
+        self.files.append((response.url, sent, len(body)))
+
+    def breakdown(self) -> str:
+        """Return one line per file fetched: bytes as sent, uncompressed, and the address's path."""
+        return "\n".join(
+            f"{sent:>9,} {raw:>9,}  {urlsplit(url).path}" for url, sent, raw in self.files
+        )
 
     def searched(self) -> list[str]:
         """Return the fetched addresses that are search data or code."""
