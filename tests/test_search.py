@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -10,11 +11,14 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Page, Request, expect
 
+from macros.site import Site
+
 from browser import search
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 RESULTS = ".md-search-result__item > a"
+EXAMPLE = re.compile(r"/examples/[a-z0-9-]+/$")  # a practice example's address
 
 
 def is_search_data(request: Request) -> bool:
@@ -33,6 +37,32 @@ def test_the_published_site_has_a_pagefind_index(built_site: Path) -> None:
     home = BeautifulSoup((built_site / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert home.select_one("[data-kip-search] input[type=search]") is not None
     assert home.find("form", attrs={"name": "search"}) is None  # Material's search is off here
+
+
+def test_practice_examples_have_an_index_of_their_own(built_site: Path, content: Site) -> None:
+    def pages(folder: Path) -> int:
+        entry = json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))
+        return int(entry["languages"]["en"]["page_count"])
+
+    examples = pages(built_site / "pagefind" / "examples")
+    assert examples == len(content.catalogue.data.examples)
+    assert pages(built_site / "pagefind") > len(content.catalogue.guidance_uris)
+
+
+def test_practice_examples_are_searched_when_the_reader_asks(page: Page, site_url: str) -> None:
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(urlsplit(request.url).path))
+    page.goto(site_url + "/")
+    search(page, "care home visiting")
+    expect(page.locator(RESULTS).first).to_be_visible()
+    assert not any(EXAMPLE.search(path) for path in top_results(page, 100))
+    assert not any("/pagefind/examples/" in path for path in fetched)
+    page.get_by_role("button", name="Search the practice examples too").click()
+    expect(page.locator(RESULTS + "[href$='/examples/care-home-visiting/']")).to_be_visible()
+    assert any("/pagefind/examples/" in path for path in fetched)
+    expect(page.get_by_role("searchbox", name="Search the handbook")).to_be_focused()
+    # Once added, the examples stay in every later search on the page; the offer goes.
+    expect(page.get_by_role("button", name="Search the practice examples too")).to_be_hidden()
 
 
 def test_no_search_data_is_fetched_until_a_search_starts(page: Page, site_url: str) -> None:
