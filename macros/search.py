@@ -34,8 +34,17 @@ TAG_WEIGHT = 5.0
 MAX_WEIGHT = 10.0
 # Pages that only list other pages, which searches would find in place of the pages themselves.
 UNSEARCHED_FOLDERS = ("examples/page/",)
-# Parts of a page that are not its text: permalink marks beside headings.
-EXCLUDED = (".headerlink",)
+# Parts of a page that are not its text: permalink marks beside headings; and on practice
+# examples, reports and organisations, what every one of them repeats (their section headings,
+# the notice on the kind of example, the labels in the facts box), which would otherwise match
+# "kindness" (the label "Kind") or "context" on every record and crowd out the ones that say it.
+EXCLUDED = (
+    ".headerlink",
+    ".kip-search-record > h2",
+    ".kip-search-record > .admonition",
+    ".kip-facts > summary",
+    ".kip-facts dt",
+)
 INDEX_FOLDER = "pagefind"
 # Practice examples are searched on request, from their own index inside the main one's folder;
 # the page that lists them stays in the main index.
@@ -95,6 +104,7 @@ def search_document(
             tag_weight=min(TAG_WEIGHT * boost, MAX_WEIGHT),
             description=meta.get("description") or "",
             boost=boost,
+            record=src_uri.startswith(RECORD_FOLDERS),
             content=Markup(content),  # noqa: S704 (the page's own HTML, already sanitised)
         )
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 from pathlib import Path
@@ -47,6 +48,30 @@ def test_practice_examples_have_an_index_of_their_own(built_site: Path, content:
     examples = pages(built_site / "pagefind" / "examples")
     assert examples == len(content.catalogue.data.examples)
     assert pages(built_site / "pagefind") > len(content.catalogue.guidance_uris)
+
+
+def indexed_text(index: Path) -> dict[str, str]:
+    """Return the text Pagefind indexed for each page, by address, from its fragment files."""
+    texts = {}
+    for path in (index / "fragment").glob("*.pf_fragment"):
+        # Pagefind's fragments: gzip, then its signature, then the page as JSON.
+        data = gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd")
+        fragment = json.loads(data)
+        texts[fragment["url"]] = fragment["content"]
+    return texts
+
+
+def test_what_every_example_repeats_is_not_searched(built_site: Path, content: Site) -> None:
+    texts = indexed_text(built_site / "pagefind" / "examples")
+    assert len(texts) == len(content.catalogue.data.examples)
+    for example in content.catalogue.data.examples.values():
+        text = texts[f"/examples/{example.id}/"]
+        assert example.summary in text
+        assert example.place in text  # a fact, without its label
+        assert f"Where {example.place}" not in text
+        assert "Facts about this example" not in text
+        assert "It is a composite, put together from common situations" not in text
+        assert "This example is based on published sources" not in text
 
 
 def test_practice_examples_are_searched_when_the_reader_asks(page: Page, site_url: str) -> None:
