@@ -176,6 +176,22 @@ async words => {
 """
 
 
+# Asks for the practice examples too, after a search; returns milliseconds until the count changes.
+TIME_EXAMPLES = """
+async () => {
+  const meta = document.querySelector("[data-kip-search] .md-search-result__meta");
+  const before = meta.textContent;
+  const started = performance.now();
+  document.querySelector("[data-kip-examples] button").click();
+  while (meta.textContent === before) {
+    await new Promise(resolve => setTimeout(resolve, 5));
+    if (performance.now() - started > 30000) { return -1; }
+  }
+  return performance.now() - started;
+}
+"""
+
+
 @dataclass(frozen=True)
 class SiteWeights:
     """What one built site costs a reader."""
@@ -184,6 +200,8 @@ class SiteWeights:
     examples_index: Weight
     first_search: Weight
     search_ms: float
+    examples_search: Weight  # the practice examples, added to that search on request
+    examples_ms: float
 
 
 def measure_site(site: Path, guidance_path: str, words: str) -> SiteWeights:
@@ -198,13 +216,17 @@ def measure_site(site: Path, guidance_path: str, words: str) -> SiteWeights:
                 search_ms = float(page.evaluate(TIME_SEARCH, words))
                 page.wait_for_timeout(2000)  # the rest of the first screen of results
                 search = weigh(responses)
+            with recording(page) as responses:
+                examples_ms = float(page.evaluate(TIME_EXAMPLES))
+                page.wait_for_timeout(2000)
+                examples_search = weigh(responses)
             context.close()
             context = browser.new_context()
             examples = _first_view(context.new_page(), f"{url}/examples/")
             context.close()
         finally:
             browser.close()
-    return SiteWeights(guidance, examples, search, search_ms)
+    return SiteWeights(guidance, examples, search, search_ms, examples_search, examples_ms)
 
 
 def folder_size(folder: Path) -> tuple[int, int, int]:
