@@ -1,9 +1,11 @@
 """Search: the words a page is found by, and the index a browser searches in small pieces.
 
 The published site is searched with Pagefind, which splits its index into chunks and fetches
-only the ones a query needs, so a first search costs tens of kilobytes however large the site
-grows (BENCHMARKS.md has the comparison with Material's own search). The offline copy keeps
-Material's search, because browsers refuse to fetch files from disk and Pagefind must fetch.
+only the ones a query needs (BENCHMARKS.md has the comparison with Material's own search). Its
+list of pages is fetched whole, though, and grows with every page: at 10,000 practice examples it
+alone weighed more than the rest of a first search. So the practice examples have an index of
+their own, which a search adds when the reader asks for it. The offline copy keeps Material's
+search, because browsers refuse to fetch files from disk and Pagefind must fetch.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import pagefind_bin  # type: ignore[import-untyped]
 from markupsafe import Markup
 
 from macros.catalogue import Catalogue
+from macros.examples_index import INDEX as EXAMPLES_INDEX
 from macros.pages import environment
 
 # How much more a match counts, by kind of page: guidance first, then the theme that gathers it.
@@ -31,9 +34,22 @@ TAG_WEIGHT = 5.0
 MAX_WEIGHT = 10.0
 # Pages that only list other pages, which searches would find in place of the pages themselves.
 UNSEARCHED_FOLDERS = ("examples/page/",)
-# Parts of a page that are not its text: permalink marks beside headings.
-EXCLUDED = (".headerlink",)
+# Parts of a page that are not its text: permalink marks beside headings; and on practice
+# examples, reports and organisations, what every one of them repeats (their section headings,
+# the notice on the kind of example, the labels in the facts box), which would otherwise match
+# "kindness" (the label "Kind") or "context" on every record and crowd out the ones that say it.
+EXCLUDED = (
+    ".headerlink",
+    ".kip-search-record > h2",
+    ".kip-search-record > .admonition",
+    ".kip-facts > summary",
+    ".kip-facts dt",
+)
 INDEX_FOLDER = "pagefind"
+# Practice examples are searched on request, from their own index inside the main one's folder;
+# the page that lists them stays in the main index.
+EXAMPLES_FOLDER = "examples/"
+EXAMPLES_INDEX_FOLDER = "examples"
 
 
 @dataclass(frozen=True)
@@ -42,6 +58,7 @@ class SearchDocument:
 
     url: str
     html: str
+    on_request: bool = False  # a practice example, in the index searched when the reader asks
 
 
 def search_tags(catalogue: Catalogue, themes: Iterable[str]) -> list[str]:
@@ -87,14 +104,27 @@ def search_document(
             tag_weight=min(TAG_WEIGHT * boost, MAX_WEIGHT),
             description=meta.get("description") or "",
             boost=boost,
+            record=src_uri.startswith(RECORD_FOLDERS),
             content=Markup(content),  # noqa: S704 (the page's own HTML, already sanitised)
         )
     )
-    return SearchDocument("/" + url, html)
+    example = src_uri.startswith(EXAMPLES_FOLDER) and src_uri != EXAMPLES_INDEX
+    return SearchDocument("/" + url, html, on_request=example)
 
 
 def write_search_index(site_dir: Path, documents: Iterable[SearchDocument]) -> None:
-    """Index the documents with Pagefind's own program and write the index into the built site.
+    """Write the two search indexes into the built site: the practice examples, and the rest."""
+    main: list[SearchDocument] = []
+    on_request: list[SearchDocument] = []
+    for document in documents:
+        (on_request if document.on_request else main).append(document)
+    index = site_dir / INDEX_FOLDER
+    run_pagefind(main, index)
+    run_pagefind(on_request, index / EXAMPLES_INDEX_FOLDER)
+
+
+def run_pagefind(documents: Iterable[SearchDocument], output: Path) -> None:
+    """Index the documents with Pagefind's own program, writing the index to `output`.
 
     The documents go to a scratch folder, one file per page at its address, which the program
     indexes. (Pagefind's Python interface was tried first: it stopped before writing its larger
@@ -109,7 +139,7 @@ def write_search_index(site_dir: Path, documents: Iterable[SearchDocument]) -> N
         command = [
             str(pagefind_bin.get_executable()),
             "--site", str(scratch),
-            "--output-path", str(site_dir / INDEX_FOLDER),
+            "--output-path", str(output),
             "--force-language", "en",
             "--exclude-selectors", ",".join(EXCLUDED),
             "--silent",

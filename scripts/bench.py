@@ -188,6 +188,10 @@ def measure_scale(folder: Path, count: int, guidance: str) -> Scale:
     build = measure(project)
     site = project / "site"
     weights = measure_site(site, page_url(guidance), SEARCH_WORDS)
+    print(f"First search at {count} examples, file by file (bytes as sent, uncompressed, path):")
+    print(weights.first_search.breakdown())
+    print("Practice examples added on request, file by file:")
+    print(weights.examples_search.breakdown())
     worker = next((site / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
     scale = Scale(
         examples=len(list((project / "data" / "examples").glob("*.yml"))),
@@ -261,6 +265,18 @@ def weight_table(scales: list[Scale], guidance: str) -> str:
             row(
                 "First search: time to first result (ms)",
                 [f"{s.weights.search_ms:.0f}" for s in scales],
+            ),
+            row(
+                "Practice examples added to that search on request: requests",
+                [str(s.weights.examples_search.requests) for s in scales],
+            ),
+            row(
+                "Practice examples added on request: as sent",
+                [kb(s.weights.examples_search.transferred) for s in scales],
+            ),
+            row(
+                "Practice examples added on request: time to new results (ms)",
+                [f"{s.weights.examples_ms:.0f}" for s in scales],
             ),
             row("Pagefind index, all files on disk", triple([s.pagefind for s in scales])),
             row(

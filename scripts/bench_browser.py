@@ -46,6 +46,8 @@ class Weight:
     gzip: int = 0
     brotli: int = 0
     urls: list[str] = field(default_factory=list)
+    # Each response's address, bytes as sent and bytes uncompressed, for a file-by-file breakdown.
+    files: list[tuple[str, int, int]] = field(default_factory=list)
 
     def add(self, response: Response) -> None:
         """Count one response."""
@@ -54,12 +56,20 @@ class Weight:
         except Exception:  # noqa: BLE001 (a redirect or aborted request has no body to size)
             return
         sizes = response.request.sizes()
+        sent = sizes["responseBodySize"] + sizes["responseHeadersSize"]
         self.requests += 1
-        self.transferred += sizes["responseBodySize"] + sizes["responseHeadersSize"]
+        self.transferred += sent
         self.raw += len(body)
         self.gzip += len(gzip.compress(body, compresslevel=6))
         self.brotli += len(brotli.compress(body, quality=9))
         self.urls.append(response.url)
+        self.files.append((response.url, sent, len(body)))
+
+    def breakdown(self) -> str:
+        """Return one line per file fetched: bytes as sent, uncompressed, and the address's path."""
+        return "\n".join(
+            f"{sent:>9,} {raw:>9,}  {urlsplit(url).path}" for url, sent, raw in self.files
+        )
 
     def searched(self) -> list[str]:
         """Return the fetched addresses that are search data or code."""
@@ -166,6 +176,22 @@ async words => {
 """
 
 
+# Asks for the practice examples too, after a search; returns milliseconds until the count changes.
+TIME_EXAMPLES = """
+async () => {
+  const meta = document.querySelector("[data-kip-search] .md-search-result__meta");
+  const before = meta.textContent;
+  const started = performance.now();
+  document.querySelector("[data-kip-examples] button").click();
+  while (meta.textContent === before) {
+    await new Promise(resolve => setTimeout(resolve, 5));
+    if (performance.now() - started > 30000) { return -1; }
+  }
+  return performance.now() - started;
+}
+"""
+
+
 @dataclass(frozen=True)
 class SiteWeights:
     """What one built site costs a reader."""
@@ -174,6 +200,8 @@ class SiteWeights:
     examples_index: Weight
     first_search: Weight
     search_ms: float
+    examples_search: Weight  # the practice examples, added to that search on request
+    examples_ms: float
 
 
 def measure_site(site: Path, guidance_path: str, words: str) -> SiteWeights:
@@ -188,13 +216,17 @@ def measure_site(site: Path, guidance_path: str, words: str) -> SiteWeights:
                 search_ms = float(page.evaluate(TIME_SEARCH, words))
                 page.wait_for_timeout(2000)  # the rest of the first screen of results
                 search = weigh(responses)
+            with recording(page) as responses:
+                examples_ms = float(page.evaluate(TIME_EXAMPLES))
+                page.wait_for_timeout(2000)
+                examples_search = weigh(responses)
             context.close()
             context = browser.new_context()
             examples = _first_view(context.new_page(), f"{url}/examples/")
             context.close()
         finally:
             browser.close()
-    return SiteWeights(guidance, examples, search, search_ms)
+    return SiteWeights(guidance, examples, search, search_ms, examples_search, examples_ms)
 
 
 def folder_size(folder: Path) -> tuple[int, int, int]:

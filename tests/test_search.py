@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gzip
+import json
 import re
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -10,11 +12,14 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Page, Request, expect
 
+from macros.site import Site
+
 from browser import search
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 RESULTS = ".md-search-result__item > a"
+EXAMPLE = re.compile(r"/examples/[a-z0-9-]+/$")  # a practice example's address
 
 
 def is_search_data(request: Request) -> bool:
@@ -33,6 +38,54 @@ def test_the_published_site_has_a_pagefind_index(built_site: Path) -> None:
     home = BeautifulSoup((built_site / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert home.select_one("[data-kip-search] input[type=search]") is not None
     assert home.find("form", attrs={"name": "search"}) is None  # Material's search is off here
+
+
+def indexed_text(index: Path) -> dict[str, str]:
+    """Return the text Pagefind indexed for each page, by address, from its fragment files."""
+    texts = {}
+    for path in (index / "fragment").glob("*.pf_fragment"):
+        # Pagefind's fragments: gzip, then its signature, then the page as JSON.
+        data = gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd")
+        fragment = json.loads(data)
+        texts[fragment["url"]] = fragment["content"]
+    return texts
+
+
+def test_practice_examples_have_an_index_of_their_own(built_site: Path, content: Site) -> None:
+    examples = indexed_text(built_site / "pagefind" / "examples")
+    assert set(examples) == {f"/examples/{key}/" for key in content.catalogue.data.examples}
+    main = indexed_text(built_site / "pagefind")
+    assert not [url for url in main if EXAMPLE.search(url)]
+    assert "/examples/" in main  # the page listing them is found in the first search
+    assert {f"/{uri.removesuffix('.md')}/" for uri in content.catalogue.guidance_uris} <= set(main)
+
+
+def test_what_every_example_repeats_is_not_searched(built_site: Path, content: Site) -> None:
+    texts = indexed_text(built_site / "pagefind" / "examples")
+    for example in content.catalogue.data.examples.values():
+        text = texts[f"/examples/{example.id}/"]
+        assert example.summary in text
+        assert example.place in text  # a fact, without its label
+        assert f"Where {example.place}" not in text
+        assert "Facts about this example" not in text
+        assert "It is a composite, put together from common situations" not in text
+        assert "This example is based on published sources" not in text
+
+
+def test_practice_examples_are_searched_when_the_reader_asks(page: Page, site_url: str) -> None:
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(urlsplit(request.url).path))
+    page.goto(site_url + "/")
+    search(page, "care home visiting")
+    expect(page.locator(RESULTS).first).to_be_visible()
+    assert not any(EXAMPLE.search(path) for path in top_results(page, 100))
+    assert not any("/pagefind/examples/" in path for path in fetched)
+    page.get_by_role("button", name="Search the practice examples too").click()
+    expect(page.locator(RESULTS + "[href$='/examples/care-home-visiting/']")).to_be_visible()
+    assert any("/pagefind/examples/" in path for path in fetched)
+    expect(page.get_by_role("searchbox", name="Search the handbook")).to_be_focused()
+    # Once the examples are in the search, the offer goes.
+    expect(page.get_by_role("button", name="Search the practice examples too")).to_be_hidden()
 
 
 def test_no_search_data_is_fetched_until_a_search_starts(page: Page, site_url: str) -> None:

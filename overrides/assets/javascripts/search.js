@@ -1,6 +1,7 @@
 // The header search on the published site, backed by Pagefind (macros/search.py). Nothing is
 // fetched until the reader starts a search (focuses the search field); then Pagefind fetches
-// its small entry file and only the pieces of the index each query needs.
+// its small entry file and only the pieces of the index each query needs. The practice examples
+// have an index of their own, added to the search when the reader asks for it.
 // The offline copy has no [data-kip-search] box: it keeps Material's own search.
 (function () {
   var root = document.querySelector("[data-kip-search]");
@@ -13,11 +14,18 @@
   var input = form.querySelector("input");
   var meta = root.querySelector(".md-search-result__meta");
   var list = root.querySelector(".md-search-result__list");
+  var examplesOffer = root.querySelector("[data-kip-examples]");
   // The site's root, from the address of this page and Material's settings in it.
   var config = JSON.parse(document.getElementById("__config").textContent);
   var siteRoot = new URL(config.base + "/", location.href);
   var bundle = new URL("pagefind/pagefind.js", siteRoot).href;
+  var examplesIndex = new URL("pagefind/examples/", siteRoot).pathname;
+  var options = {
+    baseUrl: siteRoot.pathname,
+    ranking: { pageLength: 0.3, termSimilarity: 4 },
+  };
   var pagefind = null;
+  var examples = null;
   var results = [];
   var shown = 0;
   var query = "";
@@ -29,11 +37,7 @@
   function start() {
     if (!pagefind) {
       pagefind = import(bundle).then(function (module) {
-        return module.options({
-          baseUrl: siteRoot.pathname,
-          noWorker: true,
-          ranking: { pageLength: 0.3, termSimilarity: 4 },
-        }).then(function () {
+        return module.options(Object.assign({ noWorker: true }, options)).then(function () {
           module.init();
           return module;
         });
@@ -152,6 +156,7 @@
   function find() {
     query = input.value.trim();
     var asked = query;
+    examplesOffer.hidden = !asked || examples !== null;
     if (!asked) {
       list.textContent = "";
       meta.textContent = root.getAttribute("data-placeholder");
@@ -171,8 +176,23 @@
     });
   }
 
+  // The examples' own page list grows with every example (a 10,000-example site's is ~60 KB), so
+  // it is fetched only when asked for; Pagefind then searches both indexes and ranks them together.
+  function addExamples() {
+    if (!examples) {
+      examples = start().then(function (module) {
+        return module.mergeIndex(examplesIndex, options);
+      });
+      examples.catch(function () {
+        meta.textContent = "The practice examples could not load. Try again later.";
+      });
+    }
+    return examples;
+  }
+
   function links() {
-    return Array.prototype.slice.call(list.querySelectorAll("a, button"));
+    var found = Array.prototype.slice.call(list.querySelectorAll("a, button"));
+    return examplesOffer.hidden ? found : found.concat([examplesOffer.firstElementChild]);
   }
 
   input.addEventListener("focus", open);
@@ -183,6 +203,13 @@
     }
   });
   input.addEventListener("input", find);
+  examplesOffer.firstElementChild.addEventListener("click", function () {
+    addExamples().then(function () {
+      examplesOffer.hidden = true;
+      input.focus();
+      find();
+    });
+  });
   toggle.addEventListener("change", function () {
     if (toggle.checked && document.activeElement !== input) {
       input.focus();
