@@ -34,6 +34,7 @@ from macros.sandbox import render
 from macros.sanitise import sanitise
 from macros.search import (
     SearchDocument,
+    examples_in_first_search,
     search_boost,
     search_document,
     search_tags,
@@ -91,6 +92,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # The published site is searched with Pagefind, indexed after the build; the offline copy
     # keeps Material's own search (macros/search.py says why).
     config[SEARCH_KEY] = None if offline is not None and offline.config.enabled else []
+    config.extra["search_examples_first"] = examples_in_first_search(
+        len(site.catalogue.data.examples), int(config.extra["examples_in_first_search"])
+    )
     return config
 
 

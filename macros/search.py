@@ -52,6 +52,16 @@ EXAMPLES_FOLDER = "examples/"
 EXAMPLES_INDEX_FOLDER = "examples"
 
 
+def examples_in_first_search(examples: int, limit: int) -> bool:
+    """Say whether every search includes the practice examples, or adds them on request.
+
+    Up to `limit` examples (mkdocs.yml sets it), their index adds a few kilobytes to a first
+    search (about 30 KB with the real content). With thousands, its list of pages alone
+    outweighs the rest of a first search, so readers add the examples when they want them.
+    """
+    return examples <= limit
+
+
 @dataclass(frozen=True)
 class SearchDocument:
     """One page as the search index reads it, and the address its result links to."""

@@ -217,6 +217,10 @@ def weight_table(scales: list[Scale], guidance: str) -> str:
     def row(label: str, values: list[str]) -> str:
         return f"| {label} | " + " | ".join(values) + " |"
 
+    def on_request(values: list[str]) -> list[str]:
+        pairs = zip(scales, values, strict=True)
+        return ["in the first search" if s.weights.examples_first else v for s, v in pairs]
+
     def sizes(weights: list[Weight]) -> list[str]:
         return [f"{kb(w.raw)} / {kb(w.gzip)} / {kb(w.brotli)}" for w in weights]
 
@@ -268,15 +272,15 @@ def weight_table(scales: list[Scale], guidance: str) -> str:
             ),
             row(
                 "Practice examples added to that search on request: requests",
-                [str(s.weights.examples_search.requests) for s in scales],
+                on_request([str(s.weights.examples_search.requests) for s in scales]),
             ),
             row(
                 "Practice examples added on request: as sent",
-                [kb(s.weights.examples_search.transferred) for s in scales],
+                on_request([kb(s.weights.examples_search.transferred) for s in scales]),
             ),
             row(
                 "Practice examples added on request: time to new results (ms)",
-                [f"{s.weights.examples_ms:.0f}" for s in scales],
+                on_request([f"{s.weights.examples_ms:.0f}" for s in scales]),
             ),
             row("Pagefind index, all files on disk", triple([s.pagefind for s in scales])),
             row(

@@ -202,6 +202,7 @@ class SiteWeights:
     search_ms: float
     examples_search: Weight  # the practice examples, added to that search on request
     examples_ms: float
+    examples_first: bool  # the build put the examples in every search (few of them)
 
 
 def measure_site(site: Path, guidance_path: str, words: str) -> SiteWeights:
@@ -216,17 +217,23 @@ def measure_site(site: Path, guidance_path: str, words: str) -> SiteWeights:
                 search_ms = float(page.evaluate(TIME_SEARCH, words))
                 page.wait_for_timeout(2000)  # the rest of the first screen of results
                 search = weigh(responses)
-            with recording(page) as responses:
-                examples_ms = float(page.evaluate(TIME_EXAMPLES))
-                page.wait_for_timeout(2000)
-                examples_search = weigh(responses)
+            first = "!!document.querySelector('[data-examples-first]')"
+            examples_first = bool(page.evaluate(first))
+            examples_search, examples_ms = Weight(), 0.0
+            if not examples_first:
+                with recording(page) as responses:
+                    examples_ms = float(page.evaluate(TIME_EXAMPLES))
+                    page.wait_for_timeout(2000)
+                    examples_search = weigh(responses)
             context.close()
             context = browser.new_context()
             examples = _first_view(context.new_page(), f"{url}/examples/")
             context.close()
         finally:
             browser.close()
-    return SiteWeights(guidance, examples, search, search_ms, examples_search, examples_ms)
+    return SiteWeights(
+        guidance, examples, search, search_ms, examples_search, examples_ms, examples_first
+    )
 
 
 def folder_size(folder: Path) -> tuple[int, int, int]:

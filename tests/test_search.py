@@ -5,16 +5,20 @@ from __future__ import annotations
 import gzip
 import json
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
+from conftest import serve
 from playwright.sync_api import Page, Request, expect
 
+from macros.navigation import read_config
 from macros.site import Site
 
 from browser import search
+from sites import ROOT, fixture_project, mkdocs_build
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -72,16 +76,40 @@ def test_what_every_example_repeats_is_not_searched(built_site: Path, content: S
         assert "This example is based on published sources" not in text
 
 
-def test_practice_examples_are_searched_when_the_reader_asks(page: Page, site_url: str) -> None:
+def test_with_few_examples_every_search_includes_them(page: Page, site_url: str) -> None:
     fetched: list[str] = []
     page.on("request", lambda request: fetched.append(urlsplit(request.url).path))
     page.goto(site_url + "/")
     search(page, "care home visiting")
-    expect(page.locator(RESULTS).first).to_be_visible()
+    expect(page.locator(RESULTS + "[href$='/examples/care-home-visiting/']")).to_be_visible()
+    assert any("/pagefind/examples/" in path for path in fetched)
+    expect(page.get_by_role("button", name="Search the practice examples too")).to_be_hidden()
+
+
+@pytest.fixture(scope="module")
+def many_examples_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The fixture site built as if it had more practice examples than a first search takes."""
+    folder = tmp_path_factory.mktemp("many-examples")
+    settings: dict[str, object] = {"extra": {"examples_in_first_search": 0}}
+    project = fixture_project(folder / "project", settings=settings)
+    built = mkdocs_build(project, folder / "site")
+    assert built.returncode == 0, built.output
+    mount = urlsplit(read_config(ROOT / "mkdocs.yml")["site_url"]).path.strip("/")
+    yield from serve(built.site_dir, mount)
+
+
+def test_with_many_examples_they_are_searched_when_the_reader_asks(
+    page: Page, many_examples_url: str
+) -> None:
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(urlsplit(request.url).path))
+    page.goto(many_examples_url + "/")
+    search(page, "made-up housing team")
+    expect(page.locator(RESULTS).first).to_be_visible()  # the examples' list page, which names it
     assert not any(EXAMPLE.search(path) for path in top_results(page, 100))
     assert not any("/pagefind/examples/" in path for path in fetched)
     page.get_by_role("button", name="Search the practice examples too").click()
-    expect(page.locator(RESULTS + "[href$='/examples/care-home-visiting/']")).to_be_visible()
+    expect(page.locator(RESULTS + "[href$='/examples/illustrative-example/']")).to_be_visible()
     assert any("/pagefind/examples/" in path for path in fetched)
     expect(page.get_by_role("searchbox", name="Search the handbook")).to_be_focused()
     # Once the examples are in the search, the offer goes.

@@ -1,7 +1,8 @@
 // The header search on the published site, backed by Pagefind (macros/search.py). Nothing is
 // fetched until the reader starts a search (focuses the search field); then Pagefind fetches
 // its small entry file and only the pieces of the index each query needs. The practice examples
-// have an index of their own, added to the search when the reader asks for it.
+// have an index of their own: every search includes it while the examples are few (the build
+// marks the box data-examples-first); otherwise it is added when the reader asks for it.
 // The offline copy has no [data-kip-search] box: it keeps Material's own search.
 (function () {
   var root = document.querySelector("[data-kip-search]");
@@ -39,6 +40,12 @@
       pagefind = import(bundle).then(function (module) {
         return module.options(Object.assign({ noWorker: true }, options)).then(function () {
           module.init();
+          if (root.hasAttribute("data-examples-first")) {
+            return module.mergeIndex(examplesIndex, options).then(function () {
+              examples = Promise.resolve(module);
+              return module;
+            });
+          }
           return module;
         });
       });
@@ -156,7 +163,7 @@
   function find() {
     query = input.value.trim();
     var asked = query;
-    examplesOffer.hidden = !asked || examples !== null;
+    examplesOffer.hidden = !asked || examples !== null || root.hasAttribute("data-examples-first");
     if (!asked) {
       list.textContent = "";
       meta.textContent = root.getAttribute("data-placeholder");
