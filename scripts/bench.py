@@ -78,10 +78,13 @@ def plain_project(dest: Path, handbook: Path) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(page.markdown, encoding="utf-8")
     macro = re.compile(r"\{\{.*?\}\}")
+    # The home page's template is one of the handbook's theme changes; bare Material lacks it.
+    template = re.compile(r"^template: .*\n", re.MULTILINE)
     for source in (handbook / "docs").rglob("*.md"):
         path = docs / source.relative_to(handbook / "docs")
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(macro.sub("", source.read_text(encoding="utf-8")), encoding="utf-8")
+        plain = template.sub("", macro.sub("", source.read_text(encoding="utf-8")))
+        path.write_text(plain, encoding="utf-8")
     # Same navigation and Markdown extensions as the handbook, so only our machinery differs.
     handbook_config = read_config(ROOT / "mkdocs.yml")
     config = {
@@ -295,7 +298,7 @@ def weight_table(scales: list[Scale], guidance: str) -> str:
                 triple([s.filter_data for s in scales]),
             ),
             row(
-                "sitemap.xml (Material's instant navigation fetches it on every first view)",
+                "sitemap.xml (fetched by no page since instant navigation was turned off)",
                 triple([s.sitemap for s in scales]),
             ),
             row("Guidance page HTML (KB)", [kb(s.guidance_html) for s in scales]),
