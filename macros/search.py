@@ -4,7 +4,8 @@ The published site is searched with Pagefind, which splits its index into chunks
 only the ones a query needs (BENCHMARKS.md has the comparison with Material's own search). Its
 list of pages is fetched whole, though, and grows with every page: at 10,000 practice examples it
 alone weighed more than the rest of a first search. So the practice examples have an index of
-their own, which a search adds when the reader asks for it. The offline copy keeps Material's
+their own, which every search loads while the examples are few, and a search adds when the reader
+asks for it once they are many. The offline copy keeps Material's
 search, because browsers refuse to fetch files from disk and Pagefind must fetch.
 """
 
@@ -46,8 +47,8 @@ EXCLUDED = (
     ".kip-facts dt",
 )
 INDEX_FOLDER = "pagefind"
-# Practice examples are searched on request, from their own index inside the main one's folder;
-# the page that lists them stays in the main index.
+# Practice examples have their own index inside the main one's folder (searched from the start
+# or on request: examples_in_first_search); the page that lists them stays in the main index.
 EXAMPLES_FOLDER = "examples/"
 EXAMPLES_INDEX_FOLDER = "examples"
 
