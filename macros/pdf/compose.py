@@ -13,6 +13,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from bs4 import BeautifulSoup, Tag
+from bs4.filter import SoupStrainer
 from markupsafe import Markup
 
 from macros.catalogue import Catalogue, Ref
@@ -186,7 +187,10 @@ class _Reader:
     def section(self, uri: str, anchor: str, *, demote: bool) -> tuple[Section, dict[str, str]]:
         """Return a page's content as a print section, and its sources by address."""
         text = html_file(self.site_dir, uri).read_text(encoding="utf-8")
-        article = BeautifulSoup(text, "lxml").select_one(ARTICLE)
+        # Only the page's <article> is parsed: the menus around it are most of the file.
+        article = BeautifulSoup(text, "lxml", parse_only=SoupStrainer("article")).select_one(
+            ARTICLE
+        )
         if article is None:
             raise ValueError(f"{uri}: the built page has no article")
         for element in article.select(DROP):
