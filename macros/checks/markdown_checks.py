@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
+from macros.checks.paraphrase import LIST_ITEM
 from macros.problems import Problem
 
 PLACEHOLDER = re.compile(r"\bREPLACE\b")
@@ -15,9 +16,10 @@ HTML_IMAGE = re.compile(r"<img\b(?P<attributes>[^>]*)>", re.IGNORECASE)
 ALT = re.compile(r"\balt\s*=\s*\"[^\"]+\"")
 LINK = re.compile(r"(?<!!)\[[^\]]*\]\((?P<target>[^)\s]+)(?:\s+\"[^\"]*\")?\)")
 # A citation in a sentence sits in brackets; one that starts a list item is a Sources entry.
-CITE = re.compile(r"\{\{-?\s*cite\(")
-BRACKETED_CITE = re.compile(r"\(\{\{-?\s*cite\([^}]*\}\}\)")
-LISTED_CITE = re.compile(r"^\s*(?:[-*+]|\d+\.)\s+\{\{-?\s*cite\([^}]*\}\}")
+CITE_CALL = r"\{\{-?\s*cite\("
+CITE = re.compile(CITE_CALL)
+BRACKETED_CITE = re.compile(r"\(" + CITE_CALL + r"[^}]*\}\}\)")
+LISTED_CITE = re.compile(LIST_ITEM.pattern + CITE_CALL)
 LOOKS_LIKE_A_HOST = re.compile(r"^(www\.|[a-z0-9-]+\.(org|com|gov|uk|net)\b)", re.IGNORECASE)
 
 

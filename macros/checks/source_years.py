@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from macros.checks.markdown_checks import CITE
 from macros.checks.paraphrase import LIST_ITEM
 from macros.problems import Problem
 
@@ -17,7 +18,6 @@ SOURCES_HEADING = re.compile(r"^##\s+Sources\s*$")
 # A heading of the same or a higher level ends the Sources section; a sub-heading does not.
 SECTION_END = re.compile(r"^#{1,2}\s")
 CODE_FENCE = re.compile(r"^\s*(```|~~~)")
-CITE = re.compile(r"\{\{-?\s*cite\(")
 ADDRESS = re.compile(r"\]\([^)]*\)|<?https?://[^\s>)]+>?")
 CHECKED = re.compile(r"\bchecked\s+(?:on\s+)?\d{4}-\d{2}-\d{2}", re.IGNORECASE)
 YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
