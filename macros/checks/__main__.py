@@ -1,8 +1,9 @@
 """Run every content check, print one short report grouped by file, and fail if any problem.
 
 `python -m macros.checks` (run by `make check`): placeholders, spelling, images, link addresses,
-jurisdiction markers, sources without a year, copied text and close paraphrase fail the
-check; the readability, shape and review reports are for information.
+jurisdiction markers, sources without a year, copied text, close paraphrase, too many "X, not Y"
+contrasts and sentences repeated across pages fail the check; the readability, shape and review
+reports are for information.
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ from macros.checks.reviews import due
 from macros.checks.reviews import report as review_report
 from macros.checks.source_years import source_year_problems
 from macros.checks.spelling import spelling_problems
+from macros.checks.voice import handbook_voice, voice_problems
+from macros.checks.voice import report as voice_report
 from macros.checks.wordnet import WordNetMissingError
 from macros.problems import ContentError, Problem, format_report
 from macros.review import build_date
@@ -60,6 +63,7 @@ def content_problems(root: Path, seeds: Path | None) -> list[Problem]:
         name for name in ("README.md", "CONTRIBUTING.md", "STYLE.md") if (root / name).exists()
     ]
     problems += spelling_problems(root, ["docs", "data", *extra])
+    problems += voice_problems(*handbook_voice(root))
     if seeds and seeds.is_dir():
         sources = [path.read_text(encoding="utf-8") for path in sorted(seeds.glob("*.txt"))]
         problems += [
@@ -103,6 +107,7 @@ def main() -> int:
     print()  # noqa: T201
     print(readability_report(guidance_scores(root)))  # noqa: T201
     print(shape_report(guidance_shapes(root)))  # noqa: T201
+    print(voice_report(*handbook_voice(root)))  # noqa: T201
     found = handbook_coverage(root, build_date())
     if found:
         print(coverage_report(found))  # noqa: T201
