@@ -55,6 +55,15 @@ def test_a_denial_answered_by_a_short_echo_is_a_contrast() -> None:
     assert not is_contrast("The rules changed.", "The relationship did.")
 
 
+def test_a_short_denial_answered_by_what_the_thing_is_is_a_contrast() -> None:
+    assert is_contrast("Kindness here is not softness.", "It is the relationship that helps.")
+    assert is_contrast("A kind response does not mean agreeing.", "It means taking you seriously.")
+    assert not is_contrast("Kindness is not only a frontline task.", "It is shaped by rules.")
+    assert not is_contrast("The Act is not in force.", "Ministers expect it in 2027.")
+    long_denial = "The ombudsman does not look at complaints about schools in any of the nations."
+    assert not is_contrast(long_denial, "It covers councils.")
+
+
 PAGE = """---
 title: A page
 ---

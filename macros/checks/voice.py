@@ -39,6 +39,13 @@ NOT_BUT = re.compile(
 )
 # "The rules did not change. The relationship did.": a denial answered by a short echo.
 NEGATION = re.compile(r"\b(?:not|never|no longer)\b|n't\b", re.IGNORECASE)
+# "Kindness here is not softness. It is...": a short denial answered by what the thing is.
+DENIAL = re.compile(
+    r"\b(?:is|are|was|were|does|do)\s+not\s+(?!only\b|just\b)|\b(?:isn't|aren't|doesn't|don't)\s",
+    re.IGNORECASE,
+)
+ANSWER = re.compile(r"^(?:it|they|this|that)\s+(?:is|are|means?)\b|^it's\b", re.IGNORECASE)
+DENIAL_WORDS = 10
 ECHO = re.compile(
     r"^(?:[\w'-]+\s+){1,4}(?:did|had|has|have|was|were|is|are|does|do|could|can|will|would)"
     r"(?:\s+too)?[.!]$",
@@ -141,11 +148,14 @@ def sentences(markdown: str) -> list[Sentence]:
 
 
 def is_contrast(sentence: str, following: str = "") -> bool:
-    """Whether a sentence is built on "X, not Y", "not X but Y" or "not X. Y did."."""
+    """Whether a sentence is "X, not Y", "not X but Y", "not X. Y did." or "not X. It is Y"."""
     own = QUOTED.sub("Q", sentence)
     if COMMA_NOT.search(own) or NOT_BUT.search(own):
         return True
-    return bool(NEGATION.search(own) and ECHO.match(following.strip()))
+    if NEGATION.search(own) and ECHO.match(following.strip()):
+        return True
+    short = len(own.split()) <= DENIAL_WORDS
+    return bool(short and DENIAL.search(own) and ANSWER.match(following.strip()))
 
 
 def words_in(text: str) -> int:
