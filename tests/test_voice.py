@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from macros.checks.voice import (
+    handbook_pages,
     handbook_voice,
     is_contrast,
     page_voice,
@@ -175,3 +176,15 @@ def test_a_contributor_who_adds_contrasts_is_told_the_file_and_the_lines(tmp_pat
     (problem,) = voice_problems(*handbook_voice(project))
     assert (problem.file, problem.line) == ("docs/chapter-one/first-page.md", first + 2)
     assert f"line {first}; line {first + 2}" in problem.message
+
+
+def test_a_page_linked_from_outside_the_handbook_is_not_read(tmp_path: Path) -> None:
+    project = fixture_project(tmp_path / "project")
+    outside = tmp_path / "secret.md"
+    outside.write_text(
+        "# Secret\n\nPlan with people, not for them. Use it to learn, not to rank.\n"
+    )
+    (project / "docs/chapter-one/linked.md").symlink_to(outside)
+    pages = [page for page, _ in handbook_pages(project)]
+    assert "docs/chapter-one/linked.md" not in pages
+    assert "docs/chapter-one/first-page.md" in pages

@@ -260,10 +260,15 @@ def report(voices: Sequence[PageVoice], repeated: Sequence[Repeat]) -> str:
 
 
 def handbook_pages(root: Path) -> list[tuple[str, str]]:
-    """Return every Markdown page under `root`/docs with its repository path."""
+    """Return every Markdown page under `root`/docs with its repository path.
+
+    A link that leads out of docs/ is not a page: the check reads nothing outside the handbook.
+    """
+    docs = (root / "docs").resolve()
     return [
         (path.relative_to(root).as_posix(), path.read_text(encoding="utf-8"))
         for path in sorted((root / "docs").glob("**/*.md"))
+        if path.is_file() and not path.is_symlink() and path.resolve().is_relative_to(docs)
     ]
 
 
