@@ -136,3 +136,35 @@ def test_no_opening_is_shared_by_more_than_a_quarter_of_guidance_pages() -> None
     shapes = guidance_shapes(ROOT)
     opener, count = commonest_opener(shapes)
     assert count * 4 <= len(shapes), f"'{opener}' opens {count} of {len(shapes)} pages"
+
+
+def _section_items(text: str, heading: str) -> list[str]:
+    """Return the list items under one '## heading' of a page."""
+    found = re.search(rf"^## {heading}\n\n(.*?)(?=^## |\Z)", text, re.MULTILINE | re.DOTALL)
+    body = found.group(1) if found else ""
+    return [line[2:].strip() for line in body.splitlines() if line.startswith("- ")]
+
+
+def test_sector_pages_are_shaped_by_their_sectors_not_one_template() -> None:
+    pages = sorted((ROOT / "docs" / "sectors").glob("*.md"))
+    texts = {
+        page.name: page.read_text(encoding="utf-8") for page in pages if page.name != "index.md"
+    }
+    assert len(texts) == 6
+    for heading in ("Try this", "Questions for your team", "Watch out for"):
+        counts = {name: len(_section_items(text, heading)) for name, text in texts.items()}
+        assert all(counts.values()), f"a sector page has no '{heading}' list: {counts}"
+        assert len(set(counts.values())) > 1, f"every sector page has the same '{heading}' count"
+    last_watch_outs = [_section_items(text, "Watch out for")[-1] for text in texts.values()]
+    assert len(set(last_watch_outs)) == len(last_watch_outs)
+    watch_outs = [item for text in texts.values() for item in _section_items(text, "Watch out for")]
+    assert all(re.match(r"\*\*[^*]+\*\* \S", item) for item in watch_outs), (
+        "each watch-out reads '**The risk in bold.** How to handle it.'"
+    )
+
+
+def test_no_sector_scenario_ends_on_a_verdict_of_mixed_results() -> None:
+    for page in (ROOT / "docs" / "sectors").glob("*.md"):
+        text = page.read_text(encoding="utf-8")
+        assert not re.search(r"The (outcome|result) is (mixed|not tidy)", text), page.name
+        assert "This is an invented scenario" not in text, f"{page.name}: use the admonition"
