@@ -24,7 +24,7 @@ import pytest
 from bs4 import BeautifulSoup
 from PIL import Image
 
-from macros.problems import printable
+from macros.problems import ContentError, printable
 
 from sites import (
     ENV,
@@ -479,3 +479,19 @@ def test_checks_report_a_content_error_without_a_traceback(tmp_path: Path) -> No
     assert "Traceback" not in printed, printed[-3000:]
     assert f"In {PAGE}:" in printed
     assert "YAML reads this as a date" in printed
+
+
+def test_a_pdf_step_out_of_stack_names_the_chapter(
+    published: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Should WeasyPrint still run out of stack, the build names the chapter: no traceback."""
+    from macros.pdf import chapters  # noqa: PLC0415 (slow to import)
+
+    def too_deep(*_: object) -> None:
+        raise RecursionError
+
+    monkeypatch.setattr(chapters, "render_pdf", too_deep)
+    with pytest.raises(ContentError) as error:
+        chapters.render_chapters(published.parent / "project", published, tmp_path / "pdf")
+    assert "In docs/chapter-one/index.md:" in str(error.value)
+    assert "nested too deeply" in str(error.value)
