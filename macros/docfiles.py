@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import re
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 
@@ -26,6 +28,11 @@ HOST_FILES = frozenset(
 RESERVED_FOLDERS = frozenset({"assets", "search", "pdf", "downloads", "stylesheets", "javascripts"})
 
 
+# Names are part of addresses, links and the "edit this page" link: lower-case words joined by
+# hyphens, so no name can hold a quote, a space, a look-alike letter or an invisible character.
+NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
 def docs_files(docs_dir: Path) -> tuple[list[str], list[Problem]]:
     """Return the paths (relative, '/'-separated) of the files docs/ may publish, and problems."""
     return _walk(docs_dir, "docs", _docs_problem)
@@ -41,41 +48,66 @@ def _walk(
 ) -> tuple[list[str], list[Problem]]:
     allowed: list[str] = []
     problems: list[Problem] = []
-    if not folder.is_dir():
+    if not folder.is_dir() and not folder.is_symlink():
         return allowed, problems
+    # The folder itself must be the repository's own: os.walk would follow a link at the top.
+    if folder.is_symlink() or folder.resolve() != folder.parent.resolve() / folder.name:
+        return allowed, [Problem(name, 0, "", LINK)]
     # os.walk does not follow links to folders; a link is refused before anything is read.
     for here, folders, files in os.walk(folder, followlinks=False):
         base = Path(here)
         for entry in sorted([*folders, *files]):
             path = base / entry
             relative = path.relative_to(folder).as_posix()
-            label = f"{name}/{relative}"
-            if path.is_symlink():
-                problems.append(Problem(label, 0, "", LINK))
-                folders[:] = [f for f in folders if f != entry]
-                continue
-            if entry.startswith("."):
-                problems.append(Problem(label, 0, "", HIDDEN))
-                folders[:] = [f for f in folders if f != entry]
-                continue
-            if path.is_dir():
-                continue
-            if not path.is_file():
-                problems.append(Problem(label, 0, "", "This is not a plain file. Remove it."))
-                continue
-            problem = judge(PurePosixPath(relative))
+            problem = _entry_problem(path, judge, PurePosixPath(relative))
             if problem:
-                problems.append(Problem(label, 0, "", problem))
-            else:
+                problems.append(Problem(f"{name}/{relative}", 0, "", problem))
+                folders[:] = [f for f in folders if f != entry]  # nothing inside it is read
+            elif path.is_file():
                 allowed.append(relative)
         folders.sort()
     return sorted(allowed), problems
+
+
+def _entry_problem(
+    path: Path, judge: Callable[[PurePosixPath], str], relative: PurePosixPath
+) -> str:
+    """Return why one entry of the folder is refused, or '' for an allowed file or folder."""
+    if path.is_symlink():
+        return LINK
+    if relative.name.startswith("."):
+        return HIDDEN
+    if path.is_dir():
+        return "" if NAME.match(relative.name) else _rename(relative.name, "")
+    if not path.is_file():
+        return "This is not a plain file. Remove it."
+    return judge(relative) or _name_problem(relative.name)
 
 
 LINK = (
     "This is a link to another file or folder. Links are refused, as they could publish files "
     "from outside the repository. Put the real file here instead."
 )
+
+
+def _name_problem(name: str) -> str:
+    """Return why a file's name is refused (its type already allowed), or ''."""
+    stem, dot, suffix = name.rpartition(".")
+    if not dot or (NAME.match(stem) and suffix == suffix.lower()):
+        return ""
+    return _rename(stem, f".{suffix.lower()}")
+
+
+def _rename(name: str, suffix: str) -> str:
+    """Return the message for a name that is not lower-case words joined by hyphens."""
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    suggested = "-".join(re.findall(r"[a-z0-9]+", plain)) or "new-name"
+    return (
+        "Names may hold only lower-case letters, digits and hyphens (no spaces, capitals, "
+        f"accents or other characters). Rename it to '{suggested}{suffix}'."
+    )
+
+
 HIDDEN = "Hidden files and folders (names starting with '.') do not belong here. Remove it."
 
 

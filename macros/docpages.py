@@ -12,6 +12,7 @@ import yaml
 from pydantic import ValidationError
 
 from macros.docfiles import PAGE_SUFFIX, docs_files
+from macros.images import image_problems
 from macros.limits import markdown_problems
 from macros.loader import validation_problems
 from macros.models import GuidanceMeta, PageMeta
@@ -78,6 +79,7 @@ def scan_docs(docs_dir: Path) -> tuple[list[DocPage], list[Problem]]:
     Every file is checked first (docs/ may hold pages and images only, and no links).
     """
     files, problems = docs_files(docs_dir)
+    problems += image_problems(docs_dir, files)
     pages = []
     broken = set()
     for src_uri in files:
@@ -125,6 +127,9 @@ def read_page(path: Path, src_uri: str) -> DocPage:
     front = mkdocs_front_matter(match.group(1), label)
     try:
         meta = PageMeta.model_validate(raw)
+        # MkDocs and the theme read the front matter with YAML's own guesses (a time of day
+        # makes a title a datetime, '2' a boost text): those must be the types checked too.
+        PageMeta.model_validate(front, strict=True)
     except ValidationError as error:
         raise ContentError(validation_problems(error, label, lines, PageMeta)) from None
     body = text[match.end() :]

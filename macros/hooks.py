@@ -27,8 +27,9 @@ from macros.docpages import MACRO_SIGNATURES, DocPage
 from macros.downloads import offered_on, read_manifest
 from macros.feedback import feedback_links
 from macros.links import section_index
+from macros.output_limits import content_bytes, page_problem, site_bytes, site_problems
 from macros.problem_page import problem_page
-from macros.problems import ContentError
+from macros.problems import ContentError, printable
 from macros.review import build_date, review_status
 from macros.sandbox import render
 from macros.sanitise import sanitise
@@ -46,6 +47,7 @@ SITE_KEY = "kindness_site"
 DOWNLOADS_KEY = "kindness_downloads"
 PROBLEMS_KEY = "kindness_problems"
 SEARCH_KEY = "kindness_search"
+SIZES_KEY = "kindness_sizes"
 OFFLINE_SHIM = "assets/javascripts/vendor/iframe-worker-shim.js"
 log = logging.getLogger("mkdocs.plugins.kindness")
 SERVING = False
@@ -72,6 +74,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     manifest = os.environ.get("KIP_DOWNLOADS")
     config[DOWNLOADS_KEY] = read_manifest(Path(manifest)) if manifest else []
     config[PROBLEMS_KEY] = ""
+    config[SIZES_KEY] = {}  # hand-written pages' HTML sizes, to name the largest if need be
     config[SEARCH_KEY] = None  # no search index for a build that only shows problems
     try:
         site = load_site(Path(config.docs_dir), Path(config.config_file_path).parent / "data")
@@ -106,20 +109,17 @@ def site_of(config: MkDocsConfig) -> Site:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Check MkDocs publishes only what the checks allowed, then add the pages made from data."""
+    refused = _refused_files(files, config)
     if config[PROBLEMS_KEY]:
+        # The preview publishes exactly what the build would: the report names the rest.
+        for file, _ in refused:
+            files.remove(file)
+        # A refused file may have stood in for one of the theme's: put the theme's back.
+        files.add_files_from_theme(config.theme.get_env(), config)
         return _report_pages(files, config)
-    docs_dir = Path(config.docs_dir)
-    allowed = set(docs_files(docs_dir)[0])
-    theme_files = set(config.theme.get_env().list_templates())
-    for file in files:
-        if file.generated_by is not None or not file.abs_src_path:
-            continue
-        if not Path(file.abs_src_path).is_relative_to(docs_dir):
-            continue  # the theme's own files
-        if file.src_uri not in allowed:
-            raise PluginError(f"docs/{file.src_uri}: this file did not pass the checks.")
-        if file.src_uri in theme_files:
-            raise PluginError(f"docs/{file.src_uri}: this file would replace the theme's own.")
+    if refused:
+        file, reason = refused[0]
+        raise PluginError(f"docs/{printable(file.src_uri)}: {reason}")
     for page in site_of(config).generated:
         file = File.generated(config, page.src_uri, content=page.markdown)
         # edit_uri is relative to the docs folder in the repository; data files sit beside it.
@@ -130,12 +130,32 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+def _refused_files(files: Files, config: MkDocsConfig) -> list[tuple[File, str]]:
+    """Return each file from docs/ that the checks did not allow, with the reason."""
+    docs_dir = Path(config.docs_dir)
+    allowed = set(docs_files(docs_dir)[0])
+    theme_files = set(config.theme.get_env().list_templates())
+    refused = []
+    for file in files:
+        if file.generated_by is not None or not file.abs_src_path:
+            continue
+        if not Path(file.abs_src_path).is_relative_to(docs_dir):
+            continue  # the theme's own files
+        if file.src_uri not in allowed:
+            refused.append((file, "this file did not pass the checks."))
+        elif file.src_uri in theme_files:
+            refused.append((file, "this file would replace the theme's own."))
+    return refused
+
+
 def _report_pages(files: Files, config: MkDocsConfig) -> Files:
     """Replace every page with the problem report, so `make serve` shows it in the browser."""
     text = problem_page(config[PROBLEMS_KEY])
     for file in files.documentation_pages():
         files.remove(file)
         files.append(File.generated(config, file.src_uri, content=text))
+    if files.get_file_from_path("index.md") is None:
+        files.append(File.generated(config, "index.md", content=text))
     return files
 
 
@@ -204,7 +224,14 @@ def on_build_error(error: Exception) -> None:
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Let only known-safe HTML into the published page."""
     watchdog.stop()
-    return sanitise(html)
+    html = sanitise(html)
+    if page.file.generated_by is None and not config[PROBLEMS_KEY]:
+        label = f"docs/{page.file.src_uri}"
+        problem = page_problem(label, len(html.encode()))
+        if problem:
+            raise PluginError(str(ContentError([problem])))
+        config[SIZES_KEY][label] = len(html.encode())
+    return html
 
 
 def on_page_context(
@@ -247,3 +274,10 @@ def on_post_build(config: MkDocsConfig) -> None:
     documents: list[SearchDocument] | None = config[SEARCH_KEY]
     if documents is not None:
         write_search_index(Path(config.site_dir), documents)
+    if config[PROBLEMS_KEY]:
+        return
+    root = Path(config.config_file_path).parent
+    content = content_bytes([Path(config.docs_dir), root / "data"])
+    problems = site_problems(site_bytes(Path(config.site_dir)), content, config[SIZES_KEY])
+    if problems:
+        raise PluginError(str(ContentError(problems)))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -186,11 +187,16 @@ def _plain(
         "string_type": f"'{name}' must be text.",
         "int_parsing": f"{shown} must be a whole number, such as a year.",
         "int_type": f"'{name}' must be a whole number, such as a year.",
+        "float_type": f"'{name}' must be a number, written without quotes.",
+        "finite_number": f"'{name}' must be an ordinary number, such as 2.",
         "model_type": f"'{name}' must hold 'field: value' lines.",
         "dict_type": f"'{name}' must hold 'field: value' lines.",
     }
     if kind == "value_error":
         return message
+    if kind == "string_type" and isinstance(value, dt.date | int | float):
+        guess = "a date" if isinstance(value, dt.date) else "a number or a yes/no"
+        return f"YAML reads this as {guess}, not text. Put the value in double quotes."
     return plain.get(kind, f"'{name}': {message}.")
 
 

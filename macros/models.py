@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
+import unicodedata
 from typing import Annotated, Literal, Self
 
 from pydantic import (
@@ -54,6 +55,20 @@ def one_line(value: str) -> str:
     return value
 
 
+def visible(value: str) -> str:
+    """Refuse invisible and direction-changing characters, which make text read differently.
+
+    Bidi controls reorder what a reader sees (a title can look like another); zero-width and
+    other format and control characters hide words from search and from reviewers.
+    """
+    for character in value:
+        if unicodedata.category(character) in INVISIBLE:
+            name = unicodedata.name(character, f"U+{ord(character):04X}").lower()
+            raise ValueError(f"This holds an invisible character ({name}). Delete it.")
+    return value
+
+
+INVISIBLE = frozenset({"Cc", "Cf", "Co", "Cs", "Zl", "Zp"})
 LINE_BREAK = re.compile("[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
 
 
@@ -63,6 +78,7 @@ Text = Annotated[
     StringConstraints(strip_whitespace=True, min_length=1, max_length=300),
     AfterValidator(no_markup),
     AfterValidator(one_line),
+    AfterValidator(visible),
 ]
 Paragraph = Annotated[
     str,
@@ -74,7 +90,18 @@ Markdown = Annotated[
     StringConstraints(strip_whitespace=True, min_length=1, max_length=6000),
     AfterValidator(no_markup),
 ]
-WebAddress = Annotated[AnyUrl, UrlConstraints(allowed_schemes=["http", "https"])]
+
+
+def no_credentials(url: AnyUrl) -> AnyUrl:
+    """Refuse a user name or password in a web address: published, it is no longer secret."""
+    if url.username or url.password:
+        raise ValueError("This web address holds a user name or password (before '@'). Remove it.")
+    return url
+
+
+WebAddress = Annotated[
+    AnyUrl, UrlConstraints(allowed_schemes=["http", "https"]), AfterValidator(no_credentials)
+]
 DocPath = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9/_-]*\.md$")]
 Year = Annotated[int, Field(ge=1900, le=2100)]
 
@@ -355,7 +382,8 @@ class PageMeta(Record):
     # Read by the theme and search, not by the handbook's code.
     hide: list[str] = []
     template: Literal["home.html"] | None = None  # the home page's layout, in overrides/
-    search: dict[str, float] = {}
+    # Strict: a boost written as text ("2") would reach the search index as text.
+    search: dict[str, Annotated[float, Field(strict=True, allow_inf_nan=False, ge=0, le=10)]] = {}
 
     @model_validator(mode="after")
     def _review_dates(self) -> Self:

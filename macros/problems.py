@@ -17,9 +17,9 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file
-        field = f" [{self.field}]" if self.field else ""
-        return f"{where}{field}: {self.message}"
+        where = f"{printable(self.file)}:{self.line}" if self.line else printable(self.file)
+        field = f" [{printable(self.field)}]" if self.field else ""
+        return f"{where}{field}: {printable(self.message)}"
 
 
 class ContentError(Exception):
@@ -28,6 +28,15 @@ class ContentError(Exception):
     def __init__(self, problems: Iterable[Problem]) -> None:
         self.problems = tuple(sorted(set(problems)))
         super().__init__(format_report(self.problems))
+
+
+def printable(text: str) -> str:
+    """Return `text` with every control, format or line-break character written as an escape.
+
+    File names and values reach the report from content: a newline or a terminal escape in one
+    must not start a line of its own, nor hide or recolour the report around it.
+    """
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode() for c in text)
 
 
 def did_you_mean(value: object, choices: Iterable[str]) -> str:
@@ -46,8 +55,8 @@ def format_report(
     for problem in problems:
         if problem.file != current:
             current = problem.file
-            lines.append(f"In {problem.file}:")
+            lines.append(f"In {printable(problem.file)}:")
         where = f"line {problem.line}" if problem.line else "file"
-        field = f", {problem.field}" if problem.field else ""
-        lines.append(f"  - {where}{field}: {problem.message}")
+        field = f", {printable(problem.field)}" if problem.field else ""
+        lines.append(f"  - {where}{field}: {printable(problem.message)}")
     return "\n".join(lines)

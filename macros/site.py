@@ -35,20 +35,37 @@ def load_site(docs_dir: Path, data_dir: Path) -> Site:
     generated = sorted(
         [*generate_pages(catalogue), *examples_index(catalogue)], key=lambda page: page.src_uri
     )
-    clashes = [
+    # 'x.md' and 'x/index.md' are both published at x/: one would silently replace the other.
+    hand_written: dict[str, str] = {}
+    clashes = []
+    for src_uri in sorted(catalogue.pages):
+        other = hand_written.setdefault(address(src_uri), src_uri)
+        if other != src_uri:
+            message = f"This page has the same address as docs/{other}. Rename or merge one."
+            clashes.append(Problem(f"docs/{src_uri}", 0, "", message))
+    clashes += [
         Problem(
-            f"docs/{page.src_uri}",
+            f"docs/{written}",
             0,
             "",
             "This page is made from data at build time. Delete the Markdown file.",
         )
         for page in generated
-        if page.src_uri in catalogue.pages
+        for written in [hand_written.get(address(page.src_uri))]
+        if written is not None
     ]
     clashes += generated_page_problems(generated)
     if clashes:
         raise ContentError(clashes)
     return Site(catalogue, tuple(generated), abbreviations(catalogue))
+
+
+def address(src_uri: str) -> str:
+    """Return the address a page is published at, as MkDocs makes it ('a/b.md' -> 'a/b/')."""
+    stem = src_uri.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return f"{stem}/"
 
 
 def generated_page_problems(generated: list[GeneratedPage]) -> list[Problem]:

@@ -10,7 +10,7 @@ from typing import Any
 
 import yaml
 
-from macros.problems import ContentError, Problem
+from macros.problems import ContentError, Problem, printable
 
 MAX_BYTES = 256 * 1024
 MAX_DEPTH = 12
@@ -137,8 +137,15 @@ def _record_lines(node: yaml.Node, path: Path_, out: dict[Path_, int], walk: _Wa
         raise walk.refuse(node, "The data is nested too deeply.")
     out.setdefault(path, node.start_mark.line + 1)
     if isinstance(node, yaml.MappingNode):
+        keys: set[str] = set()
         for key, value in node.value:
             child = (*path, str(key.value))
+            # YAML keeps the last of two equal keys without a word; one of them is a mistake.
+            if isinstance(key, yaml.ScalarNode):
+                if key.value in keys:
+                    shown = printable(str(key.value))[:60]
+                    raise walk.refuse(key, f"'{shown}' is given twice here. Keep one of them.")
+                keys.add(key.value)
             out.setdefault(child, key.start_mark.line + 1)
             _record_lines(value, child, out, walk)
     elif isinstance(node, yaml.SequenceNode):

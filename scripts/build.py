@@ -82,11 +82,12 @@ def publish(root: Path, staging: Path, *, pdf: bool, offline: bool) -> Path | No
     if pdf:
         from macros.pdf.chapters import render_chapters  # noqa: PLC0415 (slow to import)
         from macros.pdf.fetcher import FetchRefusedError  # noqa: PLC0415
+        from macros.problems import ContentError  # noqa: PLC0415
 
         print("Rendering chapter PDFs:")
         try:
             downloads += render_chapters(root, first, staging / "pdf")
-        except FetchRefusedError as error:
+        except (FetchRefusedError, ContentError) as error:
             print(f"\n{error}", file=sys.stderr)
             return None
     if offline:

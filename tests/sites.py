@@ -130,3 +130,29 @@ def replace(relative: str, old: str, new: str) -> str:
     original = fixture_text(relative)
     assert old in original, (relative, old)
     return original.replace(old, new, 1)
+
+
+# What `mkdocs serve` does before it serves a folder: start its plugins for "serve", then build.
+PREVIEW = """
+import sys
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+config = load_config("mkdocs.yml", site_dir=sys.argv[1])
+config.site_url = "http://127.0.0.1:8000/handbook/"
+config.plugins.on_startup(command="serve", dirty=False)
+build(config, serve_url=config.site_url)
+"""
+
+
+def preview_build(project: Path, site_dir: Path) -> BuildResult:
+    """Build a project as `make serve` does, into the folder it would serve."""
+    result = subprocess.run(
+        [sys.executable, "-c", PREVIEW, str(site_dir)],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env=ENV,
+        timeout=600,
+        check=False,
+    )
+    return BuildResult(result.returncode, result.stdout + result.stderr, site_dir)

@@ -94,6 +94,13 @@ def main() -> int:
     root = Path.cwd()
     seeds = Path(os.environ.get(SEEDS, root.parent / "shared" / "seeds"))
     try:
+        load_site(root / "docs", root / "data")
+    except ContentError as error:
+        # The reports below read the loaded site: they wait until it loads.
+        print(format_report(error.problems, heading="Content checks found"))  # noqa: T201
+        print("\n(The reports follow once these problems are fixed.)")  # noqa: T201
+        return 1
+    try:
         problems = content_problems(root, seeds)
     except WordNetMissingError as error:
         print(error, file=sys.stderr)  # noqa: T201

@@ -9,6 +9,7 @@ from macros.downloads import Download
 from macros.navigation import chapters, read_config
 from macros.pdf.compose import compose, render_document
 from macros.pdf.render import render_pdf
+from macros.problems import ContentError, Problem
 from macros.review import build_date
 from macros.site import load_site
 
@@ -23,7 +24,15 @@ def render_chapters(root: Path, site_dir: Path, out_dir: Path) -> list[Download]
         started = time.perf_counter()
         document = compose(site.catalogue, chapter, site_dir, config["site_url"], build_date())
         html = render_document(document, config["site_name"])
-        pdf = render_pdf(html, site_dir.as_uri() + "/", document.places)
+        try:
+            pdf = render_pdf(html, site_dir.as_uri() + "/", document.places)
+        except RecursionError:
+            # The Markdown limits keep nesting well below this; a message, should one slip by.
+            message = (
+                "This chapter's PDF could not be laid out: something in its pages is nested too "
+                "deeply (quotes, lists or HTML inside one another). Flatten the structure."
+            )
+            raise ContentError([Problem(f"docs/{chapter.pages[0]}", 0, "", message)]) from None
         path = out_dir / f"{chapter.slug}.pdf"
         path.write_bytes(pdf.data)
         seconds = time.perf_counter() - started

@@ -198,6 +198,7 @@ class _Reader:
         for element in article.find_all(id=True):
             element["id"] = f"{anchor}--{element['id']}"
         self._links(article, uri, anchor)
+        _site_images(article, site_path(uri))
         sources = _sources(article, anchor)
         if demote:
             for level in range(5, 0, -1):
@@ -260,6 +261,20 @@ def _sources(article: Tag, anchor: str) -> dict[str, str]:
                 words = [w for w in item.find_all(string=True) if w.parent not in marks]
                 found[str(link["href"])] = " ".join("".join(words).split())
     return found
+
+
+def _site_images(article: Tag, page_path: str) -> None:
+    """Point each image at its file from the site's top, where the print document is read.
+
+    A page's image addresses are relative to the page's own folder ('../x.png'); the print
+    document is read from the top of the site, where the same address would miss the file.
+    """
+    for image in article.find_all("img", src=True):
+        address = urlsplit(str(image["src"]))
+        if address.scheme or address.netloc or address.path.startswith("/"):
+            continue  # not a file of the site: the PDF step's fetcher refuses it, by name
+        base = f"{page_path}/" if page_path else ""
+        image["src"] = posixpath.normpath(posixpath.join(base, address.path))
 
 
 def _rewrite(href: str, page_path: str, targets: dict[str, str], site_url: str, own: str) -> str:
