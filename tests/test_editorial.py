@@ -223,3 +223,34 @@ def test_the_content_checks_report_the_rules_in_plain_words(tmp_path: Path) -> N
         result.stdout
     )
     assert "Traceback" not in result.stdout + result.stderr
+
+
+@pytest.mark.slow
+def test_check_content_reports_the_checks_and_the_build_in_one_run(tmp_path: Path) -> None:
+    project = project_with(tmp_path)
+    shutil.copytree(ROOT / ".codespell", project / ".codespell")
+    with (project / PAGE).open("a", encoding="utf-8") as page:
+        page.write("\nSee [the next page](next-page.md).\n")
+    (project / "site").mkdir()
+    (project / "site" / "old.html").write_text("old", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "check_content.py"), "--root", str(project)],
+        capture_output=True,
+        text=True,
+        env=ENV,
+        check=False,
+    )
+    printed = result.stdout + result.stderr
+    assert result.returncode == 1
+    # The build ran and refused the broken link, leaving site/ as it was ...
+    assert "next-page.md" in result.stderr
+    assert "The build failed, so site/ was left as it was." in result.stderr
+    assert [p.name for p in (project / "site").iterdir()] == ["old.html"]
+    # ... and the content checks ran beside it and said what to fix, with the line.
+    line = (project / PAGE).read_text(encoding="utf-8").count("\n")
+    assert f"  - line {line}, link: 'next-page.md' points to a page that does not exist" in (
+        result.stdout
+    )
+    assert "  - file, chapter size: This chapter has 1 guidance pages" in result.stdout
+    assert "Fix the problems above, then run `make check-content` again." in result.stdout
+    assert "Traceback" not in printed
