@@ -254,3 +254,16 @@ def test_check_content_reports_the_checks_and_the_build_in_one_run(tmp_path: Pat
     assert "  - file, chapter size: This chapter has 1 guidance pages" in result.stdout
     assert "Fix the problems above, then run `make check-content` again." in result.stdout
     assert "Traceback" not in printed
+
+
+def test_the_page_scaffold_refuses_an_eighth_page_in_a_chapter(tmp_path: Path) -> None:
+    extra = {f"docs/chapter-one/page-{n}.md": shaped_page(f"Page {n}") for n in range(2, 8)}
+    project = project_with(tmp_path, extra)
+    command = [sys.executable, str(ROOT / "scripts" / "new.py"), "page", "chapter-one/eighth"]
+    result = subprocess.run(
+        [*command, "--root", str(project)], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 2
+    assert "'chapter-one' already has 7 guidance pages; a chapter holds 3 to 7." in result.stderr
+    assert not (project / "docs/chapter-one/eighth.md").exists()
+    assert "Traceback" not in result.stderr
