@@ -267,3 +267,22 @@ def test_the_page_scaffold_refuses_an_eighth_page_in_a_chapter(tmp_path: Path) -
     assert "'chapter-one' already has 7 guidance pages; a chapter holds 3 to 7." in result.stderr
     assert not (project / "docs/chapter-one/eighth.md").exists()
     assert "Traceback" not in result.stderr
+
+
+def test_a_data_error_is_reported_once_without_a_traceback(tmp_path: Path) -> None:
+    project = project_with(tmp_path)
+    shutil.copytree(ROOT / ".codespell", project / ".codespell")
+    file = project / "data/examples/documented-example.yml"
+    file.write_text(file.read_text(encoding="utf-8").replace("nation: scotland", "nation: mars"))
+    result = subprocess.run(
+        [sys.executable, "-m", "macros.checks"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**ENV, "PYTHONPATH": str(ROOT)},
+        check=False,
+    )
+    assert result.returncode == 1
+    assert "In data/examples/documented-example.yml:" in result.stdout
+    assert "'mars' is not a nation" in result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
