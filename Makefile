@@ -20,10 +20,10 @@ BUILD_EPOCH := $(or $(SOURCE_DATE_EPOCH),$(shell git log -1 --format=%ct 2>/dev/
 BUILD := $(if $(BUILD_EPOCH),SOURCE_DATE_EPOCH=$(BUILD_EPOCH) )$(BIN)/python scripts/build.py
 
 
-.PHONY: help install serve build pdf offline test new-example new-report new-page check lint format typecheck bench headers schemas reference lock system clean
+.PHONY: help install serve build pdf offline test new-example new-report new-page check check-content lint format typecheck bench headers schemas reference lock system clean
 
 help: ## List the targets and what they do
-	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
 
 $(INSTALLED): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -68,12 +68,15 @@ format: $(INSTALLED) ## Format the Python code with ruff
 typecheck: $(INSTALLED) ## Type-check the Python code with mypy
 	$(BIN)/mypy
 
-check: $(INSTALLED) ## What CI runs: lint, format check, type check, the tests, content reports
+check-content: $(INSTALLED) ## Check your pages and records: the content checks and a strict build of the pages, every problem in one run
+	$(if $(BUILD_EPOCH),SOURCE_DATE_EPOCH=$(BUILD_EPOCH) )$(BIN)/python scripts/check_content.py
+
+check: $(INSTALLED) ## What CI runs: the content checks first, then lint, format check, type check, the tests
+	$(MAKE) check-content
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	$(MAKE) test
-	$(BIN)/python -m macros.checks
 
 new-example: $(INSTALLED) ## Start a practice example from a template: make new-example id=<id>
 	$(BIN)/python scripts/new.py example "$(id)"

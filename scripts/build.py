@@ -121,6 +121,9 @@ def build(
     target = target or root / "site"
     # SIGINT already raises KeyboardInterrupt; make SIGTERM and SIGHUP unwind the same way.
     previous = {sig: signal.signal(sig, _stop) for sig in (signal.SIGTERM, signal.SIGHUP)}
+    # A shell that runs a job in the background starts it ignoring Ctrl-C, and every MkDocs
+    # step would inherit that; the build always stops on Ctrl-C, and so do its steps.
+    previous[signal.SIGINT] = signal.signal(signal.SIGINT, signal.default_int_handler)
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=root))
     try:
         final = publish(root, staging, pdf=pdf, offline=offline)

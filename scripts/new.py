@@ -18,6 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from macros.checks.rules import PAGES_PER_CHAPTER  # noqa: E402
 from macros.docpages import guidance_pages, scan_docs  # noqa: E402
 from macros.loader import load_data  # noqa: E402
 from macros.pages import environment  # noqa: E402
@@ -87,6 +88,14 @@ def new_page(root: Path, page: str) -> Path:
     path = root / "docs" / chapter / f"{slug}.md"
     if path.exists():
         raise ScaffoldError(f"{path.relative_to(root)} already exists. Choose another name.")
+    pages, _ = scan_docs(root / "docs")
+    count = sum(page.folder == chapter for page in guidance_pages(pages))
+    fewest, most = PAGES_PER_CHAPTER
+    if count >= most:
+        raise ScaffoldError(
+            f"'{chapter}' already has {count} guidance pages; a chapter holds {fewest} to {most}. "
+            "Choose a chapter with fewer pages, or ask the editors to split this one."
+        )
     template = environment().get_template("scaffold/page.md.j2")
     path.write_text(template.render(**_defaults(root)), encoding="utf-8")
     _add_to_nav(root / "mkdocs.yml", chapter, f"{chapter}/{slug}.md")

@@ -11,19 +11,11 @@ import pytest
 from bs4 import BeautifulSoup
 
 from macros.catalogue import Ref
+from macros.checks.rules import SECTIONS
 from macros.links import src_uri
 from macros.site import Site
 
 pytestmark = pytest.mark.slow
-
-GUIDANCE_SHAPE = [
-    "In brief",
-    "Try this",
-    "Questions for your team",
-    "Watch out for",
-    "Related practice examples",
-    "Sources",
-]
 
 
 def page_for(uri: str) -> str:
@@ -135,18 +127,16 @@ def test_a_guidance_page_that_cites_an_example_appears_on_its_page(
 def test_guidance_pages_have_the_handbook_shape(
     content: Site, html: dict[str, BeautifulSoup]
 ) -> None:
+    # The content checks hold each page to its sections (macros/checks/rules.py); the build
+    # keeps each section's heading and its 'In brief' list.
     for page in content.catalogue.guidance_pages():
         soup = article(html[page_for(page.src_uri)])
         headings = [h.get_text(strip=True).removesuffix("¶") for h in soup.find_all("h2")]
-        positions = [headings.index(name) for name in GUIDANCE_SHAPE if name in headings]
-        assert [h for h in GUIDANCE_SHAPE if h in headings] == GUIDANCE_SHAPE, page.src_uri
-        assert positions == sorted(positions), page.src_uri
+        assert [h for h in headings if h in SECTIONS] == list(SECTIONS), page.src_uri
         in_brief = soup.find(id="in-brief")
         assert in_brief is not None
         bullets = in_brief.find_next_sibling("ul")
-        assert bullets is not None
-        # Three points; a sector page has one for each of the four nations.
-        assert 3 <= len(bullets.find_all("li", recursive=False)) <= 4, page.src_uri
+        assert bullets is not None, page.src_uri
 
 
 def test_record_pages_stay_out_of_the_sidebar_but_mark_their_section(
@@ -175,12 +165,13 @@ def test_glossary_terms_have_definitions_on_guidance_pages(
 ) -> None:
     glossary = html["glossary/index.html"]
     assert len(article(glossary).find_all("h2")) == len(content.catalogue.glossary) >= 25
-    with_terms = [
-        page
+    # Each page uses a term (a content check); the build marks it with its definition.
+    without = [
+        page.src_uri
         for page in content.catalogue.guidance_pages()
-        if article(html[page_for(page.src_uri)]).find("abbr", title=True)
+        if not article(html[page_for(page.src_uri)]).find("abbr", title=True)
     ]
-    assert len(with_terms) == len(content.catalogue.guidance_pages())
+    assert without == []
 
 
 def test_headings_never_skip_a_level(html: dict[str, BeautifulSoup]) -> None:

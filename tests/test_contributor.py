@@ -118,8 +118,10 @@ def test_link_addresses_are_checked_without_the_network(
 def test_make_check_runs_the_content_checks() -> None:
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     check = makefile.split("\ncheck:", 1)[1].split("\n\n", 1)[0]
-    assert "-m macros.checks" in check
+    assert "$(MAKE) check-content" in check
     assert "$(MAKE) test" in check
+    check_content = makefile.split("\ncheck-content:", 1)[1].split("\n\n", 1)[0]
+    assert "scripts/check_content.py" in check_content
     assert "make check" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
 
 

@@ -12,10 +12,12 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+from typing import IO
 
 import pytest
 
 from macros.headers import UnreviewedScriptError, inline_script_hashes
+from macros.navigation import read_config
 
 from sites import ENV, ROOT, fingerprint, fixture_project, page_with, publish
 
@@ -158,10 +160,41 @@ def test_script_in_a_page_is_removed_and_never_allowed_by_the_policy(tmp_path: P
 
 
 # --- Housekeeping: an interrupted build leaves nothing behind --------------------------------
+# A hook added to the fixture's first MkDocs step: once that step has written its pages into
+# the staging folder, it says so and waits to be stopped, so the signal always reaches a build
+# that is under way, however busy the machine.
+PAUSE_HOOK = """\"\"\"Say the staging folder has pages in it, then wait for the test's signal.\"\"\"
+
+import os
+import signal
+
+
+def on_post_build(config):
+    if config["site_dir"].endswith("html"):
+        print(f"PAUSED {os.getpid()} {config['site_dir']}", flush=True)
+        while True:
+            signal.pause()
+"""
+
+
+STOPS = {
+    "ctrl-c": (signal.SIGINT, False),
+    # A shell's background job starts with Ctrl-C ignored, as `make check &` would.
+    "ctrl-c-in-the-background": (signal.SIGINT, True),
+    "sigterm": (signal.SIGTERM, False),
+    "sighup": (signal.SIGHUP, False),
+}
+
+
 @pytest.mark.slow
-@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM, signal.SIGHUP])
-def test_an_interrupted_build_leaves_nothing_behind(signum: int, tmp_path: Path) -> None:
-    project = fixture_project(tmp_path / "project")
+@pytest.mark.parametrize(("signum", "ignoring_ctrl_c"), STOPS.values(), ids=list(STOPS))
+def test_an_interrupted_build_leaves_nothing_behind(
+    signum: int, tmp_path: Path, *, ignoring_ctrl_c: bool
+) -> None:
+    hooks = [*read_config(ROOT / "mkdocs.yml")["hooks"], "pause.py"]
+    project = fixture_project(
+        tmp_path / "project", files={"pause.py": PAUSE_HOOK}, settings={"hooks": hooks}
+    )
     (project / "site").mkdir()
     (project / "site" / "old.html").write_text("old", encoding="utf-8")
     before = fingerprint(project / "site")
@@ -172,6 +205,7 @@ def test_an_interrupted_build_leaves_nothing_behind(signum: int, tmp_path: Path)
         "m = importlib.util.module_from_spec(spec); spec.loader.exec_module(m)\n"
         f"sys.exit(m.build(__import__('pathlib').Path({str(project)!r})))\n"
     )
+    ignore = signal.SIG_IGN if ignoring_ctrl_c else signal.SIG_DFL
     process = subprocess.Popen(
         [sys.executable, "-c", runner],
         cwd=project,
@@ -179,18 +213,33 @@ def test_an_interrupted_build_leaves_nothing_behind(signum: int, tmp_path: Path)
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         start_new_session=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, ignore),  # noqa: PLW1509 (test only)
     )
-    deadline = time.monotonic() + 120
-    while not list(project.glob(".site-*/html/*")) and time.monotonic() < deadline:
-        time.sleep(0.2)
-    assert list(project.glob(".site-*")), "the build never started"
+    assert process.stdout is not None
+    lines = []
+    for line in process.stdout:  # until the first step reports, or the build ends
+        lines.append(line)
+        if line.startswith(b"PAUSED "):
+            break
+    else:
+        pytest.fail("the build ended before its first step finished:\n" + b"".join(lines).decode())
+    step = int(line.split()[1])
+    assert list(project.glob(".site-*/html/*")), "the first step wrote nothing"
     if signum == signal.SIGINT:
         os.killpg(process.pid, signum)  # Ctrl-C reaches every process in the terminal's group
     else:
         process.send_signal(signum)
-    output, _ = process.communicate(timeout=120)
-    assert process.returncode == 130
-    time.sleep(1)  # a build still running would write into the staging folder now
+    try:
+        rest, _ = process.communicate(timeout=120)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.communicate()
+        pytest.fail(f"the build did not stop on signal {signum}")
+    output = b"".join(lines) + rest
+    assert process.returncode == 130, output.decode()[-2000:]
+    # The step was stopped and waited for before the staging folder went, so nothing refills it.
+    with pytest.raises(ProcessLookupError):
+        os.kill(step, 0)
     assert not list(project.glob(".site-*")), output.decode()[-2000:]
     assert fingerprint(project / "site") == before
     assert b"Traceback" not in output
@@ -221,12 +270,17 @@ def test_serve_shows_the_problem_and_runs_nothing(tmp_path: Path) -> None:
     process = subprocess.Popen(
         command, cwd=project, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
     )
+    assert process.stdout is not None
     try:
-        page = _fetch(f"http://127.0.0.1:{port}/handbook/chapter-one/first-page/", 120)
+        before = _until_serving(process.stdout)
+        url = f"http://127.0.0.1:{port}/handbook/chapter-one/first-page/"
+        # The server listens before it says so; the page is asked for once, when it is ready.
+        with urllib.request.urlopen(url, timeout=120) as response:
+            page = response.read().decode("utf-8")
     finally:
         process.terminate()
         output, _ = process.communicate(timeout=60)
-    terminal = output.decode()
+    terminal = before + output.decode()
     assert "The handbook cannot be built" in page
     assert "docs/chapter-one/first-page.md" in page
     assert "Pages may only call the handbook" in page
@@ -236,16 +290,14 @@ def test_serve_shows_the_problem_and_runs_nothing(tmp_path: Path) -> None:
     assert not marker.exists()
 
 
-def _fetch(url: str, seconds: float) -> str:
-    deadline = time.monotonic() + seconds
-    while True:
-        try:
-            with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 (local)
-                return str(response.read().decode("utf-8"))
-        except OSError:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.5)
+def _until_serving(stream: IO[bytes]) -> str:
+    """Read `mkdocs serve`'s log until it says it is serving; fail if it ends first."""
+    lines = []
+    for line in stream:
+        lines.append(line.decode())
+        if "Serving on http://" in lines[-1]:
+            return "".join(lines)
+    pytest.fail("mkdocs serve stopped before serving:\n" + "".join(lines))
 
 
 # --- Limits: the time limit on turning one page into HTML ------------------------------------

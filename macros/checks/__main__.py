@@ -1,9 +1,10 @@
 """Run every content check, print one short report grouped by file, and fail if any problem.
 
-`python -m macros.checks` (run by `make check`): placeholders, spelling, images, link addresses,
-jurisdiction markers, sources without a year, copied text, close paraphrase, too many "X, not Y"
-contrasts and sentences repeated across pages fail the check; the readability, shape and review
-reports are for information.
+`python -m macros.checks` (run by `make check-content` and `make check`): placeholders, spelling,
+images, link addresses, jurisdiction markers, sources without a year, copied text, close
+paraphrase, too many "X, not Y" contrasts, sentences repeated across pages and the editorial
+rules and promises (macros/checks/editorial.py) fail the check; the readability, shape, voice,
+reach and review reports are for information.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path
 from macros.checks.copying import find_copied_runs, handbook_files
 from macros.checks.coverage import handbook_coverage
 from macros.checks.coverage import report as coverage_report
+from macros.checks.editorial import editorial_problems
 from macros.checks.jurisdiction_markers import jurisdiction_problems
 from macros.checks.markdown_checks import (
     citation_problems,
@@ -101,7 +103,7 @@ def main() -> int:
         print("\n(The reports follow once these problems are fixed.)")  # noqa: T201
         return 1
     try:
-        problems = content_problems(root, seeds)
+        problems = content_problems(root, seeds) + editorial_problems(root, build_date())
     except WordNetMissingError as error:
         print(error, file=sys.stderr)  # noqa: T201
         return 1
@@ -116,9 +118,9 @@ def main() -> int:
     print(shape_report(guidance_shapes(root)))  # noqa: T201
     print(voice_report(*handbook_voice(root)))  # noqa: T201
     found = handbook_coverage(root, build_date())
-    if found:
+    if found:  # None when the content does not load: the report above says why
         print(coverage_report(found))  # noqa: T201
-    print(review_report(due(root)))  # noqa: T201
+        print(review_report(due(root)))  # noqa: T201
     return 1 if problems else 0
 
 
