@@ -6,8 +6,8 @@ from collections.abc import Mapping
 
 from macros.catalogue import Catalogue, Ref
 from macros.jurisdiction import applies_label
-from macros.links import link_to, relative, theme_uri
-from macros.pages import KIND_LABELS, environment
+from macros.links import Link, cited_by_address, link_to, relative, theme_uri
+from macros.pages import KIND_LABELS, environment, thousands
 
 
 def example_card(catalogue: Catalogue, page_uri: str, example_id: str) -> str:
@@ -86,6 +86,11 @@ def related(catalogue: Catalogue, page_uri: str) -> str:
         .render(
             examples=examples,
             more=total - len(examples),
+            everything=Link(
+                f"All {thousands(len(catalogue.citing_examples(ref)))} practice examples"
+                " that refer to this page",
+                cited_by_address(page_uri, ref),
+            ),
             reports=reports,
             themes=theme_links,
             index=relative(page_uri, "examples/index.md"),
