@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import shutil
 from collections.abc import Iterator
@@ -11,13 +12,16 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 from conftest import serve
+from markupsafe import Markup
 from playwright.sync_api import Page, expect
 
 from macros.catalogue import Ref
 from macros.docpages import FRONT_MATTER
 from macros.limits import markdown_problems
 from macros.links import cited_by_address
+from macros.navigation import Chapter
 from macros.pages import LISTED_EXAMPLES
+from macros.pdf.compose import ChapterDocument, Section, chapter_examples, render_document
 from macros.render import related
 from macros.site import Site, load_site
 from macros.synthetic import add_examples
@@ -154,3 +158,28 @@ def test_the_link_lists_exactly_the_citing_examples(
     # Clearing the filters drops the address-only filter too.
     page.get_by_role("button", name="Clear all filters").click()
     expect(page).to_have_url(re.compile(r"/examples/$"))
+
+
+def test_the_chapter_appendix_prints_a_bounded_few_with_the_count(skewed: Site) -> None:
+    chapter = Chapter("chapter-one", 1, "Chapter one", ("chapter-one/index.md", GUIDANCE))
+    printed, linked = chapter_examples(skewed.catalogue, chapter)
+    assert linked == len(skewed.catalogue.neighbours(Ref("guidance", GUIDANCE), "example"))
+    assert linked > CITING
+    assert "illustrative-example" in printed  # named on the page, so always printed
+    assert len(printed) <= LISTED_EXAMPLES + 1
+    document = ChapterDocument(
+        chapter,
+        (),
+        tuple(Section(f"x-{key}", key, Markup("")) for key in printed),
+        (),
+        dt.date(2026, 1, 1),
+        None,
+        {},
+        "https://example.org/handbook/",
+        linked,
+    )
+    html = render_document(document, "Kindness in Practice")
+    assert (
+        f"These {len(printed)} practice examples are the most relevant of the {linked:,} linked"
+    ) in html
+    assert "example.org/handbook/examples/, lists every one" in html
