@@ -66,6 +66,10 @@ def test_the_cited_record_lists_a_few_with_the_count_and_a_link_to_all(skewed: S
     examples = re.findall(r"^- \[.+\]\(([a-z0-9-]+)\.md\)$", listed, re.MULTILINE)
     assert len(examples) == LISTED_EXAMPLES
     assert set(examples) <= {ref.key for ref in citing}
+    # All illustrative: those sharing the record's themes come first.
+    record = skewed.catalogue.data.examples[CITED.key]
+    for key in examples:
+        assert set(record.themes) & set(skewed.catalogue.data.examples[key].themes), key
     assert f"These are {LISTED_EXAMPLES} of the 1,000 practice examples" in listed
     address = cited_by_address(RECORD_PAGE, CITED)
     assert address == "index.md?cites=examples/illustrative-example"
