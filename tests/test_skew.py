@@ -22,7 +22,7 @@ from macros.links import cited_by_address
 from macros.navigation import Chapter
 from macros.pages import LISTED_EXAMPLES
 from macros.pdf.compose import ChapterDocument, Section, chapter_examples, render_document
-from macros.render import related
+from macros.render import example_list, related
 from macros.site import Site, load_site
 from macros.synthetic import add_examples
 
@@ -187,3 +187,13 @@ def test_the_chapter_appendix_prints_a_bounded_few_with_the_count(skewed: Site) 
         f"These {len(printed)} practice examples are the most relevant of the {linked:,} linked"
     ) in html
     assert "example.org/handbook/examples/, lists every one" in html
+
+
+def test_a_tag_list_on_a_page_lists_a_few_and_links_to_the_filtered_index(skewed: Site) -> None:
+    markdown = example_list(skewed.catalogue, GUIDANCE, {"theme": "risk", "sector": None})
+    on_risk = len(skewed.catalogue.examples_matching(theme="risk"))
+    assert on_risk > CITING // 2
+    assert len(re.findall(r"^- \[.+\]\(\.\./examples/", markdown, re.MULTILINE)) == LISTED_EXAMPLES
+    assert f"These are {LISTED_EXAMPLES} of the {on_risk:,} practice examples" in markdown
+    address = "../examples/index.md?theme=risk"
+    assert f"[All {on_risk:,} practice examples in this list]({address})" in markdown
