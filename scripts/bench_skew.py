@@ -127,9 +127,9 @@ def skew_table(skews: list[Skew], guidance: str) -> str:
         largest, most_cited = skew.largest, skew.largest_cited
         rows.append(
             f"| {skew.examples:,} | {skew.pages:,} | {skew.seconds:.1f} | {skew.peak_mib:.0f} "
-            f"| `{largest.path}` | {versus(largest.size, base.largest.size)} | {largest.links} "
+            f"| `{largest.path}` | {versus(largest.size, base.largest.size)} | {largest.links:,} "
             f"| `{most_cited.path}` | {versus(most_cited.size, base.largest_cited.size)} "
-            f"| {most_cited.links} |"
+            f"| {most_cited.links:,} |"
         )
     return "\n".join(
         [
