@@ -90,6 +90,7 @@ new-page: $(INSTALLED) ## Start a guidance page in a chapter: make new-page path
 bench: $(INSTALLED) system ## Measure build, page weight, search, Lighthouse and the chapter PDFs at up to 10,000 examples; record them in BENCHMARKS.md
 	$(MAKE) $(NODE_INSTALLED)
 	$(BIN)/python scripts/bench.py
+	$(BIN)/python scripts/bench_skew.py
 	$(BIN)/python scripts/bench_pdf.py
 
 headers: build ## Regenerate hosting/_headers (security headers and script hashes) from site/

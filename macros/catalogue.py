@@ -79,26 +79,50 @@ class Catalogue:
     def related_examples(self, ref: Ref, limit: int) -> tuple[list[Ref], int]:
         """Return the few examples most relevant to a page, and how many are linked with it.
 
-        Examples the page names itself come first; then those that name the page, the ones
-        sharing most of its themes first. So a page lists a handful however many examples
-        cite it, and the list does not grow with the data.
+        Examples the page names itself come first; then those that name the page, ranked as
+        `ranked_examples` ranks them. So a page lists a handful however many examples cite
+        it, and the list does not grow with the data.
         """
-        record = self.record(ref)
-        themes = set(record.meta.themes if isinstance(record, DocPage) else [])
         named = [other for other in self.refers_to(ref) if other.kind == "example"]
-        citing = [
-            other
-            for other in self.referenced_in(ref)
-            if other.kind == "example" and other not in named
-        ]
-
-        def relevance(other: Ref) -> tuple[int, int, str]:
-            example = self.data.examples[other.key]
-            shared = len(themes.intersection(example.themes))
-            return (-shared, 0 if example.kind == "documented" else 1, example.title)
-
-        chosen = sorted(named, key=relevance) + sorted(citing, key=relevance)
+        citing = [other for other in self.citing_examples(ref) if other not in named]
+        chosen = self.ranked_examples(ref, named) + self.ranked_examples(ref, citing)
         return chosen[:limit], len(chosen)
+
+    def citing_examples(self, ref: Ref) -> list[Ref]:
+        """Return the examples that refer to a page or record (its full "cited by" list)."""
+        return [other for other in self.referenced_in(ref) if other.kind == "example"]
+
+    def ranked_examples(self, ref: Ref, examples: Iterable[Ref]) -> list[Ref]:
+        """Return examples most relevant to a page or record first.
+
+        Documented examples come first; then those sharing most of its themes, then most of
+        its sectors, then those from its nation; then by title, so the order is stable.
+        """
+        themes, sectors, nation = self._profile(ref)
+
+        def relevance(other: Ref) -> tuple[bool, int, int, bool, str, str]:
+            example = self.data.examples[other.key]
+            return (
+                example.kind != "documented",
+                -len(themes.intersection(example.themes)),
+                -len(sectors.intersection(example.sectors)),
+                example.nation != nation,
+                example.title,
+                example.id,
+            )
+
+        return sorted(examples, key=relevance)
+
+    def _profile(self, ref: Ref) -> tuple[set[str], set[str], str | None]:
+        """Return the themes, sectors and nation of a page or record, as far as it has them."""
+        record = self.record(ref)
+        if isinstance(record, DocPage):
+            return set(record.meta.themes), set(), None
+        if isinstance(record, Example):
+            return set(record.themes), set(record.sectors), record.nation
+        if isinstance(record, Report):
+            return set(record.themes), set(), None
+        return set(), set(), record.nation
 
     def examples_matching(
         self,

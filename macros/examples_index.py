@@ -11,11 +11,11 @@ import json
 from dataclasses import dataclass
 
 from macros.catalogue import Catalogue, Ref
-from macros.links import Link, link_to, relative
+from macros.links import EXAMPLES_INDEX, Link, cites_value, link_to, relative
 from macros.models import Example
 from macros.pages import KIND_LABELS, GeneratedPage, environment, theme_links
 
-INDEX = "examples/index.md"
+INDEX = EXAMPLES_INDEX
 # Loaded as a script, not fetched as JSON, so the filters also work in the offline copy,
 # where browsers refuse to fetch files from disk.
 FILTER_DATA = "examples/filter-data.js"
@@ -117,16 +117,22 @@ def pager(number: int, count: int) -> list[PagerItem]:
     return items
 
 
-def filter_data(examples: list[Example], facets: list[Facet]) -> str:
+def filter_data(catalogue: Catalogue, examples: list[Example], facets: list[Facet]) -> str:
     """Return the script that hands the filters every example's values, as compactly as we can.
 
-    Each example is [id, title, summary, kind, [value positions per facet]]; positions index
-    the facet's options in the order the page lists them.
+    Each example is [id, title, summary, kind, [value positions per facet], [cited]]; positions
+    index the facet's options in the order the page lists them, and `cited` indexes `cites`,
+    the pages and records examples refer to, each as its address in the site, with its title
+    (for the address-only `cites` filter that "All ... that refer to this" links set).
     """
     positions = {
         facet.name: {option.value: index for index, option in enumerate(facet.options)}
         for facet in facets
     }
+    cited = sorted(
+        {ref for example in examples for ref in catalogue.refers_to(Ref("example", example.id))}
+    )
+    places = {ref: index for index, ref in enumerate(cited)}
     rows = [
         [
             example.id,
@@ -137,10 +143,15 @@ def filter_data(examples: list[Example], facets: list[Facet]) -> str:
                 [positions[name][value] for value in _values(example, field)]
                 for name, (_, _, field) in FACETS.items()
             ],
+            [places[ref] for ref in catalogue.refers_to(Ref("example", example.id))],
         ]
         for example in examples
     ]
-    data = {"facets": list(FACETS), "examples": rows}
+    data = {
+        "facets": list(FACETS),
+        "cites": [[cites_value(ref), catalogue.title(ref)] for ref in cited],
+        "examples": rows,
+    }
     return f"window.kipExamples = {json.dumps(data, ensure_ascii=False, separators=(',', ':'))};\n"
 
 
@@ -176,5 +187,5 @@ def examples_index(catalogue: Catalogue) -> list[GeneratedPage]:
             data=relative(uri, FILTER_DATA),
         )
         pages.append(GeneratedPage(uri, markdown))
-    pages.append(GeneratedPage(FILTER_DATA, filter_data(examples, facets)))
+    pages.append(GeneratedPage(FILTER_DATA, filter_data(catalogue, examples, facets)))
     return pages

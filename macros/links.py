@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
+from urllib.parse import quote
 
 from macros.catalogue import Catalogue, Ref
 
@@ -11,6 +12,7 @@ from macros.catalogue import Catalogue, Ref
 FOLDERS = {"example": "examples", "report": "reports", "organisation": "organisations"}
 THEMES_FOLDER = "themes"
 GLOSSARY_PAGE = "glossary.md"
+EXAMPLES_INDEX = "examples/index.md"
 
 
 def src_uri(ref: Ref) -> str:
@@ -29,6 +31,19 @@ def section_index(uri: str) -> str | None:
     if not name or name == "index.md" or folder not in (*FOLDERS.values(), THEMES_FOLDER):
         return None
     return "examples/index.md" if folder == FOLDERS["organisation"] else f"{folder}/index.md"
+
+
+def cites_value(ref: Ref) -> str:
+    """Return how the examples index's address names a page or record: its path in the site."""
+    return src_uri(ref).removesuffix(".md")
+
+
+def cited_by_address(from_uri: str, ref: Ref) -> str:
+    """Return a link to the examples index filtered to the examples that refer to `ref`.
+
+    The filter script (overrides/assets/javascripts/filters.js) reads `cites` from the address.
+    """
+    return f"{relative(from_uri, EXAMPLES_INDEX)}?cites={quote(cites_value(ref), safe='/')}"
 
 
 def theme_uri(theme_id: str) -> str:

@@ -12,12 +12,31 @@ import jinja2
 from markupsafe import Markup
 
 from macros.catalogue import Catalogue, Ref
-from macros.links import GLOSSARY_PAGE, THEMES_FOLDER, Link, link_to, relative, src_uri, theme_uri
+from macros.links import (
+    EXAMPLES_INDEX,
+    GLOSSARY_PAGE,
+    THEMES_FOLDER,
+    Link,
+    cited_by_address,
+    link_to,
+    relative,
+    src_uri,
+    theme_uri,
+)
 from macros.models import Example, Period, Report, Term
 from macros.yamlfile import yaml_quoted
 
-# How many examples a theme page lists (documented first); the filtered index has them all.
-THEME_EXAMPLES = 10
+# How many practice examples a record or theme page lists, most relevant first; a link to the
+# filtered examples index lists them all. Cross-reference lists are bounded by this, by design,
+# so no page grows with the number of examples that cite it.
+LISTED_EXAMPLES = 10
+# What each kind of page or record is called in a "refer to this ..." line.
+NOUNS = {
+    "guidance": "page",
+    "example": "example",
+    "report": "report",
+    "organisation": "organisation",
+}
 KIND_LABELS = {"documented": "Documented", "illustrative": "Illustrative"}
 SECTIONS = (
     ("context", "Context"),
@@ -37,6 +56,17 @@ class GeneratedPage:
     src_uri: str
     markdown: str
     edit_path: str | None = None
+
+
+@dataclass(frozen=True)
+class CitedBy:
+    """A record's "Referenced in" list: pages and reports, then the most relevant examples."""
+
+    links: tuple[Link, ...]
+    listed: int  # how many examples the list shows
+    examples: int  # how many examples refer to the record, in all
+    noun: str  # what the record is, in words: "report", "page", ...
+    everything: Link | None  # the filtered examples index, when the list leaves some out
 
 
 @dataclass(frozen=True)
@@ -62,6 +92,7 @@ def environment() -> jinja2.Environment:
     env.filters["first_sentence"] = first_sentence
     env.filters["yaml_text"] = yaml_text
     env.filters["long_date"] = long_date
+    env.filters["thousands"] = thousands
     return env
 
 
@@ -73,6 +104,11 @@ def markdown_field(text: str) -> Markup:
 def yaml_text(value: object) -> Markup:
     """Write a front-matter value so that MkDocs reads it back unchanged, whatever it holds."""
     return Markup(yaml_quoted(value))  # noqa: S704 (quoted for YAML, not for HTML)
+
+
+def thousands(number: int) -> str:
+    """Return a count the GOV.UK way, with commas between thousands: 10,000."""
+    return f"{number:,}"
 
 
 def long_date(day: dt.date) -> str:
@@ -108,17 +144,44 @@ def _links(catalogue: Catalogue, from_uri: str, refs: Iterable[Ref]) -> tuple[Li
     )
 
 
+def cited_by(catalogue: Catalogue, uri: str, ref: Ref, leave_out: Iterable[Ref] = ()) -> CitedBy:
+    """Return what refers to a record, but `leave_out`, with the examples bounded.
+
+    Guidance pages and reports are listed in full, by title: people write them one by one.
+    Examples can be thousands, so only the LISTED_EXAMPLES most relevant are; the count and
+    a link to the examples index, filtered to every example that refers to the record, stand
+    for the rest.
+    """
+    left_out = set(leave_out)
+    others = [other for other in catalogue.referenced_in(ref) if other not in left_out]
+    citing = catalogue.citing_examples(ref)
+    examples = catalogue.ranked_examples(ref, (o for o in others if o.kind == "example"))
+    links = (
+        *_links(catalogue, uri, (o for o in others if o.kind != "example")),
+        *(link_to(catalogue, uri, other) for other in examples[:LISTED_EXAMPLES]),
+    )
+    noun = NOUNS[ref.kind]
+    everything = (
+        Link(
+            f"All {thousands(len(citing))} practice examples that refer to this {noun}",
+            cited_by_address(uri, ref),
+        )
+        if len(examples) > LISTED_EXAMPLES
+        else None
+    )
+    listed = min(len(examples), LISTED_EXAMPLES)
+    return CitedBy(links, listed, len(citing), noun, everything)
+
+
 def _referenced_in(catalogue: Catalogue, uri: str, ref: Ref) -> dict[str, object]:
-    """Return the "Referenced in" links of a record without those already under "Related".
+    """Return the "Referenced in" list of a record without those already under "Related".
 
     The section is left out when every page that refers to the record is listed under Related.
     """
-    related = set(catalogue.refers_to(ref))
-    backlinks = catalogue.referenced_in(ref)
-    others = [other for other in backlinks if other not in related]
+    found = cited_by(catalogue, uri, ref, catalogue.refers_to(ref))
     return {
-        "referenced_in": _links(catalogue, uri, others),
-        "show_referenced_in": bool(others) or not backlinks,
+        "referenced_in": found,
+        "show_referenced_in": bool(found.links) or not catalogue.referenced_in(ref),
     }
 
 
@@ -204,7 +267,7 @@ def _organisation_page(env: jinja2.Environment, catalogue: Catalogue, key: str) 
         organisation=organisation,
         kind=_terms(catalogue, "organisation_types", [organisation.type]),
         nation=_terms(catalogue, "nations", [organisation.nation]),
-        referenced_in=_links(catalogue, uri, catalogue.referenced_in(ref)),
+        referenced_in=cited_by(catalogue, uri, ref),
     )
     return GeneratedPage(uri, markdown, catalogue.data.label("organisations", key))
 
@@ -221,14 +284,14 @@ def _theme_page(env: jinja2.Environment, catalogue: Catalogue, theme: Term) -> G
         examples=[
             link_to(catalogue, uri, Ref("example", e.id), e.summary)
             for e in sorted(examples, key=lambda e: (e.kind != "documented", e.title))[
-                :THEME_EXAMPLES
+                :LISTED_EXAMPLES
             ]
         ],
         all_examples=Link(
-            f"All {len(examples)} practice examples on this theme",
-            relative(uri, "examples/index.md") + f"?theme={theme.id}",
+            f"All {thousands(len(examples))} practice examples on this theme",
+            relative(uri, EXAMPLES_INDEX) + f"?theme={theme.id}",
         )
-        if len(examples) > THEME_EXAMPLES
+        if len(examples) > LISTED_EXAMPLES
         else None,
         reports=[link_to(catalogue, uri, Ref("report", r.id)) for r in reports],
         terms=[term for term in catalogue.glossary if theme.id in term.themes],

@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from urllib.parse import urlencode
 
 from macros.catalogue import Catalogue, Ref
 from macros.jurisdiction import applies_label
-from macros.links import link_to, relative, theme_uri
-from macros.pages import KIND_LABELS, environment
+from macros.links import (
+    EXAMPLES_INDEX,
+    Link,
+    cited_by_address,
+    link_to,
+    relative,
+    theme_uri,
+)
+from macros.pages import KIND_LABELS, LISTED_EXAMPLES, environment, thousands
 
 
 def example_card(catalogue: Catalogue, page_uri: str, example_id: str) -> str:
@@ -25,16 +33,36 @@ def example_card(catalogue: Catalogue, page_uri: str, example_id: str) -> str:
 
 
 def example_list(catalogue: Catalogue, page_uri: str, filters: Mapping[str, str | None]) -> str:
-    """Return a list of the practice examples that carry every given tag (theme, sector, ...)."""
-    examples = catalogue.examples_matching(**filters)
+    """Return the practice examples that carry every given tag (theme, sector, ...).
+
+    Only the LISTED_EXAMPLES most relevant to the page are listed, with the count and a link
+    to the examples index with the same filters set, so the list does not grow with the data.
+    """
+    matching = catalogue.examples_matching(**filters)
+    ranked = catalogue.ranked_examples(
+        Ref("guidance", page_uri), (Ref("example", e.id) for e in matching)
+    )
     links = [
-        link_to(catalogue, page_uri, Ref("example", e.id), f"{e.summary} ({KIND_LABELS[e.kind]})")
-        for e in examples
+        link_to(
+            catalogue,
+            page_uri,
+            ref,
+            f"{catalogue.data.examples[ref.key].summary} "
+            f"({KIND_LABELS[catalogue.data.examples[ref.key].kind]})",
+        )
+        for ref in ranked[:LISTED_EXAMPLES]
     ]
+    index = relative(page_uri, EXAMPLES_INDEX)
+    chosen = urlencode({name: value for name, value in filters.items() if value})
+    everything = (
+        Link(f"All {thousands(len(matching))} practice examples in this list", f"{index}?{chosen}")
+        if len(matching) > LISTED_EXAMPLES
+        else None
+    )
     return (
         environment()
         .get_template("macros/example_list.md.j2")
-        .render(links=links, index=relative(page_uri, "examples/index.md"))
+        .render(links=links, total=len(matching), everything=everything, index=index)
     )
 
 
@@ -86,6 +114,11 @@ def related(catalogue: Catalogue, page_uri: str) -> str:
         .render(
             examples=examples,
             more=total - len(examples),
+            everything=Link(
+                f"All {thousands(len(catalogue.citing_examples(ref)))} practice examples"
+                " that refer to this page",
+                cited_by_address(page_uri, ref),
+            ),
             reports=reports,
             themes=theme_links,
             index=relative(page_uri, "examples/index.md"),

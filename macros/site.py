@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from macros.catalogue import Catalogue, build_catalogue
+from macros.data_limits import data_markdown_problems
 from macros.docpages import FRONT_MATTER, mkdocs_front_matter, scan_docs
 from macros.examples_index import examples_index
-from macros.limits import markdown_problems
 from macros.loader import load_data
 from macros.pages import GeneratedPage, abbreviations, generate_pages
 from macros.problems import ContentError, Problem
@@ -29,7 +29,10 @@ def load_site(docs_dir: Path, data_dir: Path) -> Site:
     data, problems = load_data(data_dir)
     pages, page_problems = scan_docs(docs_dir)
     catalogue, reference_problems = build_catalogue(data, pages)
-    problems = [*problems, *page_problems, *reference_problems]
+    # Contributors' text in data files meets the shape limits field by field, before any page
+    # is made from it; the pages made from data are then not measured (macros/data_limits.py).
+    shape_problems = data_markdown_problems(data) if not problems else []
+    problems = [*problems, *page_problems, *reference_problems, *shape_problems]
     if problems:
         raise ContentError(problems)
     generated = sorted(
@@ -69,7 +72,12 @@ def address(src_uri: str) -> str:
 
 
 def generated_page_problems(generated: list[GeneratedPage]) -> list[Problem]:
-    """Check pages made from data as MkDocs will read them; name the data file behind each."""
+    """Check pages made from data as MkDocs will read them; name the data file behind each.
+
+    Their shape is not measured against the contributor limits of macros/limits.py: the text
+    contributors wrote in them was, field by field, and the rest is the templates' own,
+    bounded by design (a cross-reference list shows LISTED_EXAMPLES, then a count and a link).
+    """
     problems: list[Problem] = []
     uris = Counter(page.src_uri for page in generated)
     for page in generated:
@@ -87,12 +95,10 @@ def generated_page_problems(generated: list[GeneratedPage]) -> list[Problem]:
             continue
         try:
             mkdocs_front_matter(match.group(1), label)
-            found = markdown_problems(page.markdown[match.end() :], label, count_html=False)
         except ContentError as error:
-            found = list(error.problems)
-        # Lines in the made page are not lines in the data file, so only the file is named.
-        problems += [
-            Problem(label, 0, "", f"In the page made from this file: {problem.message}")
-            for problem in found
-        ]
+            # Lines in the made page are not lines in the data file, so only the file is named.
+            problems += [
+                Problem(label, 0, "", f"In the page made from this file: {problem.message}")
+                for problem in error.problems
+            ]
     return problems

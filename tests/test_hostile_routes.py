@@ -296,11 +296,10 @@ def _limits(marker: Path) -> list[Case]:
             "".join("    " * i + "!!! note\n" for i in range(200)))}),
         Case("very-long-line", PAGE, {PAGE: page_with(PAGE, "word " * 10000)}),
         Case("data-bracket-run", EXAMPLE, {EXAMPLE: replace(
-            EXAMPLE, "context: The context.", "context: '" + "[" * 3000 + "'")}, has_line=False),
+            EXAMPLE, "context: The context.", "context: '" + "[" * 3000 + "'")}),
         Case("data-deep-list", EXAMPLE, {EXAMPLE: replace(
             EXAMPLE, 'try_it_yourself: "- Try it."',
-            'try_it_yourself: "' + "".join("    " * i + "- x\\n" for i in range(40)) + '"')},
-             has_line=False),
+            'try_it_yourself: "' + "".join("    " * i + "- x\\n" for i in range(40)) + '"')}),
         Case("page-too-large", PAGE, {PAGE: page_with(PAGE, "x" * 300_000)}, has_line=False),
     ]  # fmt: skip
 

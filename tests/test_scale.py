@@ -11,7 +11,7 @@ import pytest
 
 from macros.catalogue import Ref
 from macros.examples_index import PER_PAGE, example_facets, examples_index, pager
-from macros.pages import THEME_EXAMPLES
+from macros.pages import LISTED_EXAMPLES
 from macros.render import RELATED_EXAMPLES, related
 from macros.site import Site, load_site
 from macros.synthetic import add_examples
@@ -58,7 +58,7 @@ def test_examples_sharing_the_page_themes_come_before_others(scaled: Site) -> No
 def test_theme_page_lists_a_few_and_links_to_the_filtered_index(scaled: Site) -> None:
     page = next(p for p in scaled.generated if p.src_uri == "themes/trust.md")
     example_links = re.findall(r"^- \[.+\]\(\.\./examples/[^)]+\.md\)", page.markdown, re.MULTILINE)
-    assert len(example_links) == THEME_EXAMPLES
+    assert len(example_links) == LISTED_EXAMPLES
     on_theme = len(scaled.catalogue.examples_matching(theme="trust"))
     assert (
         f"[All {on_theme} practice examples on this theme](../examples/index.md?theme=trust)"

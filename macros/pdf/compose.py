@@ -19,7 +19,7 @@ from markupsafe import Markup
 from macros.catalogue import Catalogue, Ref
 from macros.links import src_uri
 from macros.navigation import Chapter
-from macros.pages import environment
+from macros.pages import LISTED_EXAMPLES, environment
 
 # What a printed page does not need: permalinks, edit buttons, the page-info box, scripts, forms,
 # and the download links (the reader holds the download).
@@ -70,6 +70,7 @@ class ChapterDocument:
     reviewed: dt.date | None
     places: dict[str, str]  # anchor -> what is there, in words, for link descriptions
     site_url: str
+    linked_examples: int  # examples linked with the chapter's pages; the appendix prints a few
 
     @property
     def site_address(self) -> str:
@@ -94,21 +95,29 @@ def anchor_for(uri: str) -> str:
     return "p-" + (site_path(uri).replace("/", "-") or "home")
 
 
-def chapter_examples(catalogue: Catalogue, chapter: Chapter) -> list[str]:
-    """Return the ids of the examples linked with any page of the chapter, by title."""
-    ids = {
-        ref.key
-        for uri in chapter.pages
-        for ref in catalogue.neighbours(Ref("guidance", uri), "example")
-    }
-    return sorted(ids, key=lambda key: catalogue.data.examples[key].title)
+def chapter_examples(catalogue: Catalogue, chapter: Chapter) -> tuple[list[str], int]:
+    """Return the ids of the examples the appendix prints, by title, and how many are linked.
+
+    Each page brings the examples it names itself and the LISTED_EXAMPLES most relevant of
+    those that cite it, so the appendix does not grow with the examples citing a page.
+    """
+    linked: set[str] = set()
+    printed: set[str] = set()
+    for uri in chapter.pages:
+        ref = Ref("guidance", uri)
+        linked |= {other.key for other in catalogue.neighbours(ref, "example")}
+        named = [other for other in catalogue.refers_to(ref) if other.kind == "example"]
+        citing = [other for other in catalogue.citing_examples(ref) if other not in named]
+        chosen = [*named, *catalogue.ranked_examples(ref, citing)[:LISTED_EXAMPLES]]
+        printed |= {other.key for other in chosen}
+    return sorted(printed, key=lambda key: catalogue.data.examples[key].title), len(linked)
 
 
 def compose(
     catalogue: Catalogue, chapter: Chapter, site_dir: Path, site_url: str, built: dt.date
 ) -> ChapterDocument:
     """Read the chapter's built pages and examples, and join them into one print document."""
-    examples = chapter_examples(catalogue, chapter)
+    examples, linked = chapter_examples(catalogue, chapter)
     targets = {site_path(uri): anchor_for(uri) for uri in chapter.pages}
     targets |= {site_path(src_uri(Ref("example", key))): f"x-{key}" for key in examples}
     reader = _Reader(site_dir, targets, site_url, _Notes(), {})
@@ -137,6 +146,7 @@ def compose(
         max(reviewed) if reviewed else None,
         reader.headings | _places(sections, appendix, notes),
         site_url,
+        linked,
     )
 
 
@@ -158,7 +168,9 @@ def _places(
 def render_document(document: ChapterDocument, site_name: str) -> str:
     """Return the chapter's print document as HTML, through its template."""
     return (
-        environment().get_template("pdf/chapter.html.j2").render(doc=document, site_name=site_name)
+        environment()
+        .get_template("pdf/chapter.html.j2")
+        .render(doc=document, site_name=site_name, listed=LISTED_EXAMPLES)
     )
 
 

@@ -5,6 +5,8 @@
 // are. A script rather than JSON, because browsers refuse to fetch files in the offline copy.
 // Choices live in the address (?theme=trust&sector=housing), so a filtered view can be shared
 // and bookmarked. Within a group any ticked value matches; across groups, every group must.
+// One filter lives only in the address: ?cites=reports/some-report keeps the examples that refer
+// to that page or record. The "All ... practice examples that refer to this" links set it.
 document$.subscribe(function () {
   var root = document.querySelector("[data-kip-filter]");
   if (!root) {
@@ -29,6 +31,8 @@ document$.subscribe(function () {
   more.className = "kip-filter__more";
   more.textContent = "Show more examples";
   var shown = PER_SCREEN;
+  var params = new URLSearchParams(location.search);
+  var cites = params.get("cites");
 
   // Each box's facet, and its place among that facet's options (as the data file numbers them).
   var facets = [];
@@ -121,11 +125,25 @@ document$.subscribe(function () {
     }
   }
 
+  // The place of the `cites` filter's page among those the data names, or -1 if it names none.
+  function citedPlace(data) {
+    for (var index = 0; index < data.cites.length; index += 1) {
+      if (data.cites[index][0] === cites) {
+        return index;
+      }
+    }
+    return -1;
+  }
+
   // Counts say how many examples each option would show, given the other groups' choices.
   function recount(data, groups) {
     var counts = facets.map(function () { return {}; });
     var matches = [];
+    var cited = cites === null ? null : citedPlace(data);
     data.examples.forEach(function (example) {
+      if (cited !== null && example[5].indexOf(cited) === -1) {
+        return;
+      }
       var values = example[4];
       var misses = failed(values, groups);
       if (misses.length === 0) {
@@ -151,8 +169,10 @@ document$.subscribe(function () {
 
   function apply(updateAddress, data) {
     var groups = chosen();
-    var filtering = Object.keys(groups).length > 0;
+    var filtering = Object.keys(groups).length > 0 || cites !== null;
     var matches = recount(data, groups);
+    var target = cites === null ? -1 : citedPlace(data);
+    var about = target === -1 ? "" : "Practice examples that refer to “" + data.cites[target][1] + "”. ";
     staticList.hidden = filtering;
     results.hidden = !filtering;
     if (!filtering) {
@@ -160,12 +180,15 @@ document$.subscribe(function () {
       count.textContent = staticText;
     } else {
       render(data, matches);
-      count.textContent = matches.length === 0
+      count.textContent = about + (matches.length === 0
         ? "No examples match these filters. Untick a filter, or clear them all, to see more."
-        : "Showing " + matches.length + " of " + total + " examples.";
+        : "Showing " + matches.length + " of " + total + " examples.");
     }
     if (updateAddress) {
       var params = new URLSearchParams();
+      if (cites !== null) {
+        params.append("cites", cites);
+      }
       boxes.forEach(function (box) {
         if (box.checked) {
           params.append(box.name, box.value);
@@ -183,7 +206,6 @@ document$.subscribe(function () {
     });
   }
 
-  var params = new URLSearchParams(location.search);
   boxes.forEach(function (box) {
     box.checked = params.getAll(box.name).indexOf(box.value) !== -1;
   });
@@ -192,6 +214,7 @@ document$.subscribe(function () {
     update(true);
   });
   form.addEventListener("reset", function () {
+    cites = null;
     setTimeout(function () {
       update(true);
     });
@@ -213,7 +236,7 @@ document$.subscribe(function () {
       load(function () {});
     }
   });
-  if (boxes.some(function (box) { return box.checked; })) {
+  if (cites !== null || boxes.some(function (box) { return box.checked; })) {
     details.open = true;
     update(false);
   }
