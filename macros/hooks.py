@@ -44,6 +44,7 @@ from macros.search import (
     write_search_index,
 )
 from macros.site import Site, load_site
+from macros.stages import SEARCH, stage
 
 SITE_KEY = "kindness_site"
 DOWNLOADS_KEY = "kindness_downloads"
@@ -266,9 +267,10 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """Keep what the search index needs from each built page."""
     documents: list[SearchDocument] | None = config[SEARCH_KEY]
     if documents is not None:
-        document = search_document(
-            page.file.src_uri, page.url, page.title or "", page.meta, page.content or ""
-        )
+        with stage(SEARCH):
+            document = search_document(
+                page.file.src_uri, page.url, page.title or "", page.meta, page.content or ""
+            )
         if document:
             documents.append(document)
     return output
@@ -278,4 +280,5 @@ def on_post_build(config: MkDocsConfig) -> None:
     """Write the search index of the published site."""
     documents: list[SearchDocument] | None = config[SEARCH_KEY]
     if documents is not None:
-        write_search_index(Path(config.site_dir), documents)
+        with stage(SEARCH):
+            write_search_index(Path(config.site_dir), documents)

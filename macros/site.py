@@ -13,6 +13,7 @@ from macros.limits import markdown_problems
 from macros.loader import load_data
 from macros.pages import GeneratedPage, abbreviations, generate_pages
 from macros.problems import ContentError, Problem
+from macros.stages import CROSS_REFERENCE, FROM_DATA, LOAD, stage
 
 
 @dataclass(frozen=True)
@@ -26,15 +27,18 @@ class Site:
 
 def load_site(docs_dir: Path, data_dir: Path) -> Site:
     """Read and check all content; raise ContentError listing every problem found."""
-    data, problems = load_data(data_dir)
-    pages, page_problems = scan_docs(docs_dir)
-    catalogue, reference_problems = build_catalogue(data, pages)
+    with stage(LOAD):
+        data, problems = load_data(data_dir)
+        pages, page_problems = scan_docs(docs_dir)
+    with stage(CROSS_REFERENCE):
+        catalogue, reference_problems = build_catalogue(data, pages)
     problems = [*problems, *page_problems, *reference_problems]
     if problems:
         raise ContentError(problems)
-    generated = sorted(
-        [*generate_pages(catalogue), *examples_index(catalogue)], key=lambda page: page.src_uri
-    )
+    with stage(FROM_DATA):
+        generated = sorted(
+            [*generate_pages(catalogue), *examples_index(catalogue)], key=lambda page: page.src_uri
+        )
     clashes = [
         Problem(
             f"docs/{page.src_uri}",
@@ -45,7 +49,8 @@ def load_site(docs_dir: Path, data_dir: Path) -> Site:
         for page in generated
         if page.src_uri in catalogue.pages
     ]
-    clashes += generated_page_problems(generated)
+    with stage(LOAD):  # the pages made from data are checked as MkDocs will read them
+        clashes += generated_page_problems(generated)
     if clashes:
         raise ContentError(clashes)
     return Site(catalogue, tuple(generated), abbreviations(catalogue))
