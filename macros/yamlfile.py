@@ -104,6 +104,20 @@ def _pyyaml_refuses_more(text: str) -> bool:
     return bool(_PYYAML_ONLY.search(text)) or ("?" in text and ("[" in text or "{" in text))
 
 
+def load_as_pyyaml(text: str) -> object:
+    """Load YAML exactly as `yaml.SafeLoader` does (MkDocs reads front matter so), faster.
+
+    libyaml reads it where it gives the same; anything it might read differently, or refuses,
+    goes to PyYAML's own parser, whose answer (or error) is the one given.
+    """
+    if not _pyyaml_refuses_more(text):
+        try:
+            return yaml.load(text, Loader=_FastSafeLoader)  # noqa: S506 (a SafeLoader)
+        except (yaml.YAMLError, ValueError, TypeError, OverflowError, RecursionError):
+            pass  # read again below, for PyYAML's own words and line
+    return yaml.load(text, Loader=yaml.SafeLoader)
+
+
 def _parse(
     text: str, label: str, offset: int, loader_class: type[yaml.SafeLoader]
 ) -> tuple[Any, LineMap]:

@@ -10,6 +10,7 @@ import yaml
 
 from macros import yamlfile
 from macros.problems import ContentError
+from macros.site import load_site
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -95,3 +96,28 @@ def test_libyaml_and_pyyaml_give_the_same_data_lines_and_refusals() -> None:
     assert len(texts) > 50
     for text in texts + mutations(texts, 1500):
         assert outcome(text, None) == outcome(text, PYYAML), text
+
+
+def front_matters() -> list[str]:
+    """The front matter of every guidance page and every page made from data, as MkDocs reads it."""
+    texts = [path.read_text(encoding="utf-8") for path in sorted((ROOT / "docs").rglob("*.md"))]
+    site = FIXTURES / "site"
+    texts += [page.markdown for page in load_site(site / "docs", site / "data").generated]
+    return [text.split("---\n")[1] for text in texts if text.startswith("---\n")]
+
+
+def pyyaml_outcome(text: str, load: object) -> object:
+    """What MkDocs' way of reading front matter gives: the data, or the error and its words."""
+    assert callable(load)
+    try:
+        return ("read", repr(load(text)))
+    except (yaml.YAMLError, ValueError, TypeError, OverflowError, RecursionError) as error:
+        return ("refused", type(error).__name__, str(error))
+
+
+def test_front_matter_reads_as_mkdocs_reads_it() -> None:
+    texts = front_matters() + corpus()[:20]
+    assert len(texts) > 50
+    for text in [*texts, *mutations(texts, 1000), *PYYAML_REFUSES.values()]:
+        mkdocs = pyyaml_outcome(text, lambda t: yaml.load(t, Loader=yaml.SafeLoader))
+        assert pyyaml_outcome(text, yamlfile.load_as_pyyaml) == mkdocs, text
