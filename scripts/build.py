@@ -129,6 +129,7 @@ def build(
         print(f"Not building for publishing: {problem}", file=sys.stderr)
         return 1
     target = target or root / "site"
+    SPENT.clear()  # the steps of this build only, when one process builds more than once
     # SIGINT already raises KeyboardInterrupt; make SIGTERM and SIGHUP unwind the same way.
     previous = {sig: signal.signal(sig, _stop) for sig in (signal.SIGTERM, signal.SIGHUP)}
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=root))
