@@ -18,7 +18,7 @@ from macros.loader import validation_problems
 from macros.models import GuidanceMeta, PageMeta
 from macros.problems import ContentError, Problem
 from macros.sandbox import MacroCall, Part, parse_template
-from macros.yamlfile import LineMap, parse_yaml, read_text
+from macros.yamlfile import LineMap, load_as_pyyaml, parse_yaml, read_text
 
 # The same front-matter block MkDocs recognises (mkdocs.utils.meta.YAML_RE), read the same way.
 FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.UNICODE | re.DOTALL)
@@ -149,7 +149,7 @@ def mkdocs_front_matter(block: str, label: str) -> dict[str, Any]:
     all, as part of the page. So whatever it cannot load is a problem, with its line.
     """
     try:
-        front = yaml.load(block, Loader=yaml.SafeLoader)
+        front = load_as_pyyaml(block)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = (mark.line + 2) if mark else 2

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import logging
 import os
+import posixpath
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -26,6 +28,7 @@ from macros.docfiles import docs_files
 from macros.docpages import MACRO_SIGNATURES, DocPage
 from macros.downloads import offered_on, read_manifest
 from macros.feedback import feedback_links
+from macros.fragment_cache import FragmentCache
 from macros.links import section_index
 from macros.output_limits import content_bytes, page_problem, site_bytes, site_problems
 from macros.problem_page import problem_page
@@ -42,6 +45,7 @@ from macros.search import (
     write_search_index,
 )
 from macros.site import Site, load_site
+from macros.stages import SEARCH, stage
 
 SITE_KEY = "kindness_site"
 DOWNLOADS_KEY = "kindness_downloads"
@@ -254,16 +258,46 @@ def on_page_context(
     for item in nav.pages:
         if item.file.src_uri == section:
             item.active = True
+    context["nav_key"] = _nav_key(page, nav)
     return context
+
+
+def _nav_key(page: Page, nav: Navigation) -> tuple[object, ...] | None:
+    """Return what a page's navigation depends on, or None for a page that renders its own.
+
+    The navigation's links are relative, so they depend on the folder a page sits in (not its
+    own name, unless the navigation links below it); the open sections are those marked active.
+    A page in the navigation is marked there, with its own contents, so it renders its own.
+    """
+    if any(item is page or item.url.startswith(page.url) for item in nav.pages):
+        return None
+    folder = posixpath.dirname(page.url.rstrip("/"))
+    return (folder, *(id(item) for item in _walk(nav.items) if item.active))
+
+
+def _walk(items: list[Any]) -> list[Any]:
+    """Return every section and page in the navigation, depth first."""
+    found: list[Any] = []
+    for item in items:
+        found.append(item)
+        found += _walk(item.children or [])
+    return found
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    """Let the theme render a part once for all the pages that share a key (the navigation)."""
+    env.add_extension(FragmentCache)
+    return env
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """Keep what the search index needs from each built page."""
     documents: list[SearchDocument] | None = config[SEARCH_KEY]
     if documents is not None:
-        document = search_document(
-            page.file.src_uri, page.url, page.title or "", page.meta, page.content or ""
-        )
+        with stage(SEARCH):
+            document = search_document(
+                page.file.src_uri, page.url, page.title or "", page.meta, page.content or ""
+            )
         if document:
             documents.append(document)
     return output
@@ -273,7 +307,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     """Write the search index of the published site."""
     documents: list[SearchDocument] | None = config[SEARCH_KEY]
     if documents is not None:
-        write_search_index(Path(config.site_dir), documents)
+        with stage(SEARCH):
+            write_search_index(Path(config.site_dir), documents)
     if config[PROBLEMS_KEY]:
         return
     root = Path(config.config_file_path).parent

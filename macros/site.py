@@ -13,6 +13,7 @@ from macros.examples_index import examples_index
 from macros.loader import load_data
 from macros.pages import GeneratedPage, abbreviations, generate_pages
 from macros.problems import ContentError, Problem
+from macros.stages import CROSS_REFERENCE, FROM_DATA, LOAD, stage
 
 
 @dataclass(frozen=True)
@@ -26,18 +27,22 @@ class Site:
 
 def load_site(docs_dir: Path, data_dir: Path) -> Site:
     """Read and check all content; raise ContentError listing every problem found."""
-    data, problems = load_data(data_dir)
-    pages, page_problems = scan_docs(docs_dir)
-    catalogue, reference_problems = build_catalogue(data, pages)
+    with stage(LOAD):
+        data, problems = load_data(data_dir)
+        pages, page_problems = scan_docs(docs_dir)
+    with stage(CROSS_REFERENCE):
+        catalogue, reference_problems = build_catalogue(data, pages)
     # Contributors' text in data files meets the shape limits field by field, before any page
     # is made from it; the pages made from data are then not measured (macros/data_limits.py).
-    shape_problems = data_markdown_problems(data) if not problems else []
+    with stage(LOAD):
+        shape_problems = data_markdown_problems(data) if not problems else []
     problems = [*problems, *page_problems, *reference_problems, *shape_problems]
     if problems:
         raise ContentError(problems)
-    generated = sorted(
-        [*generate_pages(catalogue), *examples_index(catalogue)], key=lambda page: page.src_uri
-    )
+    with stage(FROM_DATA):
+        generated = sorted(
+            [*generate_pages(catalogue), *examples_index(catalogue)], key=lambda page: page.src_uri
+        )
     # 'x.md' and 'x/index.md' are both published at x/: one would silently replace the other.
     hand_written: dict[str, str] = {}
     clashes = []
@@ -57,7 +62,8 @@ def load_site(docs_dir: Path, data_dir: Path) -> Site:
         for written in [hand_written.get(address(page.src_uri))]
         if written is not None
     ]
-    clashes += generated_page_problems(generated)
+    with stage(LOAD):  # the pages made from data are checked as MkDocs will read them
+        clashes += generated_page_problems(generated)
     if clashes:
         raise ContentError(clashes)
     return Site(catalogue, tuple(generated), abbreviations(catalogue))

@@ -18,15 +18,25 @@ MAX_DEPTH = 12
 Path_ = tuple[str | int, ...]
 
 
-class _Loader(yaml.SafeLoader):
+# libyaml's parser gives the same nodes with the same marks as PyYAML's own, many times faster.
+_FastSafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_FastSafeLoader):  # type: ignore[valid-type,misc]
     """SafeLoader that leaves dates as text, so the models can say plainly when one is wrong."""
 
 
-def _keep_text(loader: _Loader, node: yaml.ScalarNode) -> str:
+class _PyLoader(yaml.SafeLoader):
+    """The same loader on PyYAML's own parser, whose refusals name the problem and its line."""
+
+
+def _keep_text(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> str:
     return str(loader.construct_scalar(node))
 
 
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _keep_text)
+# One table of constructors for both, so a constructor given to _Loader serves both parsers.
+_PyLoader.yaml_constructors = _Loader.yaml_constructors
 
 
 @dataclass(frozen=True)
@@ -73,12 +83,60 @@ def read_text(path: Path, label: str) -> str:
 
 def parse_yaml(text: str, label: str, offset: int = 0) -> tuple[Any, LineMap]:
     """Parse one YAML document and map every field to its line; raise ContentError if unsafe."""
-    loader = _Loader(text)
+    if _pyyaml_refuses_more(text):
+        return _parse(text, label, offset, _PyLoader)
+    try:
+        return _parse(text, label, offset, _Loader)
+    except ContentError:
+        # Refusals are rare: read the file again with PyYAML's parser, so each keeps the words
+        # and line it has always had (libyaml words some errors differently).
+        return _parse(text, label, offset, _PyLoader)
+
+
+# What PyYAML refuses (or reads differently) and libyaml lets through, found by reading many
+# broken files both ways: a tab, a byte-order mark after the start, a comment straight after a
+# block scalar's | or >, and a '?' where a flow collection ([...] or {...}) may hold it.
+_PYYAML_ONLY = re.compile(r"[\t\ufeff]|[|>][-+0-9]*#")
+
+
+def _pyyaml_refuses_more(text: str) -> bool:
+    """Whether libyaml might accept what PyYAML refuses, or read it differently."""
+    return bool(_PYYAML_ONLY.search(text)) or ("?" in text and ("[" in text or "{" in text))
+
+
+def load_as_pyyaml(text: str) -> object:
+    """Load YAML exactly as `yaml.SafeLoader` does (MkDocs reads front matter so), faster.
+
+    libyaml reads it where it gives the same; anything it might read differently, or refuses,
+    goes to PyYAML's own parser, whose answer (or error) is the one given.
+    """
+    if not _pyyaml_refuses_more(text):
+        try:
+            return yaml.load(text, Loader=_FastSafeLoader)  # noqa: S506 (a SafeLoader)
+        except (yaml.YAMLError, ValueError, TypeError, OverflowError, RecursionError):
+            pass  # read again below, for PyYAML's own words and line
+    return yaml.load(text, Loader=yaml.SafeLoader)
+
+
+def _parse(
+    text: str, label: str, offset: int, loader_class: type[yaml.SafeLoader]
+) -> tuple[Any, LineMap]:
+    try:
+        loader = loader_class(text)
+    except yaml.reader.ReaderError as error:  # PyYAML's reader refuses it before parsing
+        line = text.count("\n", 0, max(error.position, 0)) + 1 + offset
+        message = (
+            f"This file holds a control character (U+{error.character:04X}) that YAML does not"
+            " allow. Delete it, or retype the text around it."
+            if isinstance(error.character, int)
+            else f"This is not valid YAML: {error.reason}."
+        )
+        raise ContentError([Problem(label, line, "", message)]) from None
     try:
         node = loader.get_single_node()
         lines: dict[Path_, int] = {}
         if node is not None:
-            _record_lines(node, (), lines, _Walk(label, offset, text=text))
+            _record_lines(node, (), lines, _Walk(label, offset, text=text, loader=loader_class))
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
@@ -105,10 +163,11 @@ class _Walk:
     seen: set[int] = field(default_factory=set)
 
     text: str = ""
+    loader: type[yaml.SafeLoader] = yaml.SafeLoader
 
     def first_alias_line(self) -> int:
         """Return the line of the first alias (*name), found by reading the text again."""
-        for event in yaml.parse(self.text, Loader=_Loader):
+        for event in yaml.parse(self.text, Loader=self.loader):
             if isinstance(event, yaml.AliasEvent) and event.start_mark:
                 return event.start_mark.line + 1 + self.offset
         return 1 + self.offset

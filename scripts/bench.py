@@ -19,6 +19,7 @@ import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -36,6 +37,14 @@ from bench_browser import (  # noqa: E402
 
 from macros.navigation import read_config  # noqa: E402
 from macros.site import load_site  # noqa: E402 (after the path is set)
+from macros.stages import (  # noqa: E402
+    CROSS_REFERENCE,
+    FROM_DATA,
+    LOAD,
+    RENDER,
+    SEARCH,
+    THEME,
+)
 from macros.synthetic import add_examples  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
@@ -99,62 +108,137 @@ def plain_project(dest: Path, handbook: Path) -> Path:
     return dest
 
 
-def measure(project: Path) -> dict[str, float]:
-    """Build a project in a fresh process; return its wall time and peak memory."""
-    code = (
-        "import resource, sys, time\n"
-        "from mkdocs.commands.build import build\n"
-        "from mkdocs.config import load_config\n"
-        "start = time.perf_counter()\n"
-        "build(load_config('mkdocs.yml', site_dir=sys.argv[1]))\n"
-        "seconds = time.perf_counter() - start\n"
-        "print(seconds, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
-    )
+# Runs one build in a fresh process and prints its time, peak memory and the stages it timed.
+# MkDocs' own two steps for a page are timed from outside (the build itself times the rest), and
+# Material's search plugin is counted as search in both builds.
+BUILD_CODE = """
+import json, resource, sys, time
+import mkdocs.commands.build as steps
+from material.plugins.search.plugin import SearchPlugin
+from mkdocs.config import load_config
+from macros import stages
+
+def timed(name, function):
+    def run(*args, **kwargs):
+        with stages.stage(name):
+            return function(*args, **kwargs)
+    return run
+
+steps._populate_page = timed(stages.RENDER, steps._populate_page)
+steps._build_page = timed(stages.THEME, steps._build_page)
+SearchPlugin.on_page_context = timed(stages.SEARCH, SearchPlugin.on_page_context)
+SearchPlugin.on_post_build = timed(stages.SEARCH, SearchPlugin.on_post_build)
+start = time.perf_counter()
+steps.build(load_config("mkdocs.yml", site_dir=sys.argv[1]))
+seconds = time.perf_counter() - start
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(json.dumps({"seconds": seconds, "peak_kib": peak, "stages": stages.SPENT}))
+"""
+OTHER = "Other (MkDocs: files, navigation, copying the theme)"
+
+
+def measure(project: Path) -> dict[str, Any]:
+    """Build a project in a fresh process; return its wall time, peak memory and stages."""
     site = project / "site"
     result = subprocess.run(
-        [sys.executable, "-c", code, str(site)],
+        [sys.executable, "-c", BUILD_CODE, str(site)],
         cwd=project,
-        env=ENV,
+        env={**ENV, "PYTHONPATH": str(ROOT)},
         capture_output=True,
         text=True,
         check=False,
     )
     if result.returncode != 0:
         raise SystemExit(f"The build in {project} failed:\n{result.stderr[-3000:]}")
-    seconds, kilobytes = result.stdout.split()[-2:]
+    figures = json.loads(result.stdout.splitlines()[-1])
+    stages: dict[str, float] = figures["stages"]
+    stages[OTHER] = figures["seconds"] - sum(stages.values())
     pages = sum(1 for _ in site.rglob("index.html"))
-    return {"seconds": float(seconds), "peak_mib": int(kilobytes) / 1024, "pages": pages}
+    return {
+        "seconds": figures["seconds"],
+        "peak_mib": figures["peak_kib"] / 1024,
+        "pages": pages,
+        "stages": stages,
+    }
 
 
-def record(results: dict[str, dict[str, float]], count: int) -> str:
-    """Return the Markdown table for BENCHMARKS.md."""
-    ours, plain = results["handbook"], results["plain"]
+def load_average() -> str:
+    """Return the machine's load average over the last minute, five and fifteen minutes."""
+    return ", ".join(f"{load:.1f}" for load in os.getloadavg())
+
+
+STAGE_ORDER = (LOAD, CROSS_REFERENCE, FROM_DATA, RENDER, THEME, SEARCH, OTHER)
+
+
+def whole_rows(
+    results: dict[int, dict[str, dict[str, Any]]], columns: list[tuple[int, str]]
+) -> list[str]:
+    """Return the rows for `make build` as a whole, step by step, where it was timed."""
+    wholes: list[dict[str, Any] | None] = [results[c][n].get("whole") for c, n in columns]
+    timed = [whole for whole in wholes if whole]
+    if not timed:
+        return []
+    rows = []
+    for name in timed[0]["steps"]:
+        cells = ["none" if w is None else f"{w['steps'].get(name, 0.0):.1f}" for w in wholes]
+        rows.append(f"| `make build`: {name.lower()} | " + " | ".join(cells) + " |")
+    cells = ["none" if w is None else f"**{w['seconds']:.1f}**" for w in wholes]
+    rows.append("| **`make build`, everything** | " + " | ".join(cells) + " |")
+    return rows
+
+
+def record(results: dict[int, dict[str, dict[str, Any]]], loads: tuple[str, str]) -> str:
+    """Return the Markdown table for BENCHMARKS.md: each build stage by stage, at each scale."""
     when = datetime.now(tz=UTC).strftime("%Y-%m-%d")
-    machine = f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores"
+    counts = sorted(results)
+    columns = [(count, name) for count in counts for name in ("handbook", "plain")]
 
-    def row(name: str, build: dict[str, float]) -> str:
-        return (
-            f"| {name} | {build['pages']:.0f} | {build['seconds']:.1f} | {build['peak_mib']:.0f} |"
+    def row(label: str, cells: list[str]) -> str:
+        return f"| {label} | " + " | ".join(cells) + " |"
+
+    def stage_cell(build: dict[str, Any], name: str) -> str:
+        seconds = build["stages"].get(name)
+        return "none" if seconds is None else f"{seconds:.1f}"
+
+    lines = [
+        START,
+        (
+            f"Measured {when} on {machine()}, Python {platform.python_version()}, with synthetic "
+            f"examples added to the real content. Load average (1, 5, 15 minutes) at the start: "
+            f"{loads[0]}; at the end: {loads[1]}."
+        ),
+        "",
+        "| Seconds | "
+        + " | ".join(
+            f"{'Handbook' if name == 'handbook' else 'Bare Material'}, {count:,} examples"
+            for count, name in columns
         )
-
-    time_ratio = ours["seconds"] / plain["seconds"]
-    memory_ratio = ours["peak_mib"] / plain["peak_mib"]
-    return "\n".join(
-        [
-            START,
-            (
-                f"Measured {when} on {machine}, Python {platform.python_version()}, "
-                f"with {count} synthetic examples added to the real content."
-            ),
-            "",
-            "| Build | Pages | Time (s) | Peak memory (MiB) |",
-            "| --- | ---: | ---: | ---: |",
-            row("Handbook (data, validation, macros, hook)", ours),
-            row("Same pages as plain Markdown, bare Material", plain),
-            f"| Ratio (handbook / plain) | | {time_ratio:.2f} | {memory_ratio:.2f} |",
-            END,
-        ]
-    )
+        + " |",
+        "| --- |" + " ---: |" * len(columns),
+    ]
+    lines += [
+        row(name, [stage_cell(results[c][n], name) for c, n in columns]) for name in STAGE_ORDER
+    ]
+    lines += [
+        row("**Whole build**", [f"**{results[c][n]['seconds']:.1f}**" for c, n in columns]),
+        *whole_rows(results, columns),
+        row("Pages", [f"{results[c][n]['pages']:,}" for c, n in columns]),
+        row("Peak memory (MiB)", [f"{results[c][n]['peak_mib']:.0f}" for c, n in columns]),
+        END,
+    ]
+    ratios = [
+        f"| {count:,} examples | "
+        f"{results[count]['handbook']['seconds'] / results[count]['plain']['seconds']:.2f} | "
+        f"{results[count]['handbook']['peak_mib'] / results[count]['plain']['peak_mib']:.2f} |"
+        for count in counts
+    ]
+    lines[-1:-1] = [
+        "",
+        "| Ratio (handbook / bare Material) | Time | Peak memory |",
+        "| --- | ---: | ---: |",
+        *ratios,
+    ]
+    return "\n".join(lines)
 
 
 def kb(size: float) -> str:
@@ -287,7 +371,8 @@ def weight_table(scales: list[Scale], guidance: str) -> str:
             ),
             row("Pagefind index, all files on disk", triple([s.pagefind for s in scales])),
             row(
-                "Material's search, first search (worker and index)",
+                "Material's search, first search (worker and index; since issue 26 only the "
+                "offline copy has an index)",
                 triple(material_first),
             ),
             row("Examples index, first view: size", sizes(indexes)),
@@ -355,14 +440,70 @@ def record_section(start: str, end: str, table: str, *, write: bool) -> None:
         )
 
 
+# `make build` on a project: every step, each timed by the build script itself.
+WHOLE_BUILD_CODE = """
+import sys, time
+from pathlib import Path
+sys.path.insert(0, sys.argv[1])
+from build import build
+start = time.perf_counter()
+code = build(Path.cwd(), Path.cwd() / "published")
+print("SECONDS", time.perf_counter() - start)
+sys.exit(code)
+"""
+
+
+def whole_build(project: Path) -> dict[str, Any]:
+    """Run `make build` (pages, chapter PDFs, offline copy) on a project; time it step by step."""
+    result = subprocess.run(
+        [sys.executable, "-c", WHOLE_BUILD_CODE, str(ROOT / "scripts")],
+        cwd=project,
+        env={**ENV, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode != 0:
+        raise SystemExit(f"make build in {project} failed:\n{result.stderr[-3000:]}")
+    taken = re.search(r"Time taken: (.*)\.$", result.stdout, flags=re.MULTILINE)
+    steps = dict(re.findall(r"([^,]+?) ([0-9.]+) s", taken.group(1))) if taken else {}
+    seconds = float(result.stdout.split("SECONDS")[-1].split()[0])
+    return {"seconds": seconds, "steps": {name.strip(): float(v) for name, v in steps.items()}}
+
+
+def compare(folder: Path, count: int, *, whole: bool) -> dict[str, dict[str, Any]]:
+    """Build the handbook with `count` examples added, then its pages in bare Material."""
+    handbook = handbook_project(folder / f"compare-{count}", count)
+    plain = plain_project(folder / f"plain-{count}", handbook)
+    results = {"handbook": measure(handbook), "plain": measure(plain)}
+    print(f"At {count} examples: {json.dumps(results)}")
+    if whole:
+        results["handbook"]["whole"] = whole_build(handbook)
+        print(f"make build at {count} examples: {json.dumps(results['handbook']['whole'])}")
+    shutil.rmtree(handbook)
+    shutil.rmtree(plain)
+    return results
+
+
 def main() -> int:
     """Run the benchmark, print it, and update BENCHMARKS.md."""
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--examples", type=int, default=2000, help="for the build comparison")
+    parser.add_argument(
+        "--examples",
+        type=int,
+        nargs="*",
+        default=[2000, 10000],
+        help="examples to add for the build comparison, stage by stage",
+    )
     parser.add_argument(
         "--scales", type=int, nargs="*", default=[0, 2000, 10000], help="examples to add"
     )
     parser.add_argument("--no-compare", action="store_true", help="skip the build comparison")
+    parser.add_argument(
+        "--no-whole-build",
+        action="store_true",
+        help="skip timing `make build` (pages, chapter PDFs, offline copy) in the comparison",
+    )
     parser.add_argument("--no-lighthouse", action="store_true")
     parser.add_argument("--no-record", action="store_true", help="print only")
     args = parser.parse_args()
@@ -390,10 +531,13 @@ def main() -> int:
             table = weight_table(scales, guidance)
             record_section(WEIGHT_START, WEIGHT_END, table, write=write)
         if not args.no_compare:
-            handbook = handbook_project(folder / "handbook", args.examples)
-            plain = plain_project(folder / "plain", handbook)
-            results = {"handbook": measure(handbook), "plain": measure(plain)}
-            record_section(START, END, record(results, args.examples), write=write)
+            start = load_average()
+            results = {
+                count: compare(folder, count, whole=not args.no_whole_build)
+                for count in args.examples
+            }
+            table = record(results, (start, load_average()))
+            record_section(START, END, table, write=write)
     return 0
 
 

@@ -27,6 +27,13 @@ from macros.downloads import OFFLINE_ZIP, Download, write_manifest, zip_folder  
 from macros.feedback import publishing_address_problem  # noqa: E402
 from macros.headers import UnreviewedScriptError, headers_for_site  # noqa: E402
 from macros.review import build_date  # noqa: E402
+from macros.stages import SPENT, stage  # noqa: E402
+
+# The steps of a whole build, each timed (`make bench` records them).
+PAGES = "Pages"
+PDFS = "Chapter PDFs"
+OFFLINE_COPY = "Offline copy"
+WITH_DOWNLOADS = "Pages again, linking the downloads"
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 
@@ -74,8 +81,9 @@ def offline_copy(root: Path, staging: Path) -> Download | None:
 def publish(root: Path, staging: Path, *, pdf: bool, offline: bool) -> Path | None:
     """Run every step in `staging`; return the finished site folder, or None if a step failed."""
     first = staging / "html"
-    if not mkdocs(root, first):
-        return None
+    with stage(PAGES):
+        if not mkdocs(root, first):
+            return None
     if not (pdf or offline):
         return first
     downloads: list[Download] = []
@@ -86,19 +94,22 @@ def publish(root: Path, staging: Path, *, pdf: bool, offline: bool) -> Path | No
 
         print("Rendering chapter PDFs:")
         try:
-            downloads += render_chapters(root, first, staging / "pdf")
+            with stage(PDFS):
+                downloads += render_chapters(root, first, staging / "pdf")
         except (FetchRefusedError, ContentError) as error:
             print(f"\n{error}", file=sys.stderr)
             return None
     if offline:
-        copy = offline_copy(root, staging)
+        with stage(OFFLINE_COPY):
+            copy = offline_copy(root, staging)
         if copy is None:
             return None
         downloads.append(copy)
     manifest = staging / "downloads.json"
     write_manifest(manifest, downloads)
     final = staging / "site"
-    return final if mkdocs(root, final, KIP_DOWNLOADS=str(manifest)) else None
+    with stage(WITH_DOWNLOADS):
+        return final if mkdocs(root, final, KIP_DOWNLOADS=str(manifest)) else None
 
 
 def build(
@@ -119,6 +130,7 @@ def build(
         print(f"Not building for publishing: {problem}", file=sys.stderr)
         return 1
     target = target or root / "site"
+    SPENT.clear()  # the steps of this build only, when one process builds more than once
     # SIGINT already raises KeyboardInterrupt; make SIGTERM and SIGHUP unwind the same way.
     previous = {sig: signal.signal(sig, _stop) for sig in (signal.SIGTERM, signal.SIGHUP)}
     # A shell that runs a job in the background starts it ignoring Ctrl-C, and every MkDocs
@@ -144,7 +156,8 @@ def build(
         print(f"\nThe build was stopped, so {target.name}/ was left as it was.", file=sys.stderr)
         return 130
     else:
-        print(f"Built the site into {target.name}/.")
+        steps = ", ".join(f"{name} {seconds:.1f} s" for name, seconds in SPENT.items())
+        print(f"Built the site into {target.name}/. Time taken: {steps}.")
         return 0
     finally:
         shutil.rmtree(staging, ignore_errors=True)

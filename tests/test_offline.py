@@ -48,3 +48,10 @@ def test_offline_copy_navigates_and_searches_from_disk(browser: Browser, unpacke
         assert off_network.blocked == []
     finally:
         context.close()
+
+
+def test_only_the_offline_copy_carries_materials_search_index(
+    published_site: Path, unpacked: Path
+) -> None:
+    assert (unpacked / "search" / "search_index.json").is_file()
+    assert not (published_site / "search").exists()  # the published site searches with Pagefind

@@ -42,6 +42,8 @@ def test_the_published_site_has_a_pagefind_index(built_site: Path) -> None:
     home = BeautifulSoup((built_site / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert home.select_one("[data-kip-search] input[type=search]") is not None
     assert home.find("form", attrs={"name": "search"}) is None  # Material's search is off here
+    # ... and indexes nothing: its index is written for the offline copy alone.
+    assert not (built_site / "search").exists()
 
 
 def indexed_text(index: Path) -> dict[str, str]:
