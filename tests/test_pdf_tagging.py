@@ -11,6 +11,7 @@ import page as validator
 import pikepdf
 import pytest
 from pypdf import PdfReader
+from tagged_text import blocks, unspaced_breaks
 
 from macros.navigation import Chapter, chapters, read_config
 from macros.pdf.compose import ChapterDocument, compose
@@ -73,10 +74,16 @@ def structure(pdf: pikepdf.Pdf) -> list[pikepdf.Dictionary]:
     return elements
 
 
-def mcids(element: pikepdf.Dictionary) -> list[int]:
+def marked(element: pikepdf.Dictionary) -> list[tuple[tuple[int, int], int]]:
+    """Return the page and MCID of each piece of marked content an element holds directly."""
     kids = element.get("/K")
     kids = list(kids) if isinstance(kids, pikepdf.Array) else [kids]
-    return [int(kid) for kid in kids if isinstance(kid, int)]
+    found = [(element.Pg.objgen, int(kid)) for kid in kids if isinstance(kid, int)]
+    return found + [
+        (kid.Pg.objgen, int(kid.MCID))
+        for kid in kids
+        if isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/MCR"
+    ]
 
 
 # A small document through the real stylesheet and tagging: fast, and shows each rule alone ------
@@ -152,6 +159,107 @@ def test_small_document_passes_pdf_ua_1(small: pikepdf.Pdf) -> None:
     assert report.is_compliant, [(f.rule_id, f.message) for f in report.failures]
 
 
+# A document that runs over several pages: a long paragraph, a numbered list, a long table --------
+
+LONG = SMALL.replace(
+    "<p>The end.</p>",
+    "<p>"
+    + "Words that fill the page from top to bottom and on. " * 200
+    + "</p><ol>"
+    + "<li>An item of a numbered list that runs on and on over lines.</li>" * 30
+    + "</ol><table><thead><tr><th>Law</th><th>Who it covers</th></tr></thead><tbody>"
+    + "<tr><td>A law with words</td><td>Everyone here</td></tr>" * 60
+    + "</tbody></table><p>The end.</p>",
+)
+
+
+@pytest.fixture(scope="module")
+def long() -> bytes:
+    return render_pdf(LONG, ROOT.as_uri() + "/", {}).data
+
+
+def document_kids(pdf: pikepdf.Pdf) -> list[pikepdf.Dictionary]:
+    root = pdf.Root.StructTreeRoot.K
+    document = root[0] if isinstance(root, pikepdf.Array) else root
+    assert document.S == "/Document"
+    return [kid for kid in document.K if isinstance(kid, pikepdf.Dictionary)]
+
+
+def test_line_breaks_inside_a_block_read_as_spaces(long: bytes) -> None:
+    found = blocks(long)
+    breaks = sum(
+        1
+        for block in found
+        for one, two in zip(block.pieces, block.pieces[1:], strict=False)
+        if one.last is not None and two.first is not None and abs(one.last - two.first) > 8
+    )
+    assert breaks > 100  # the paragraph, the items and the cells wrap
+    assert [join for block in found for join in unspaced_breaks(block)] == []
+    paragraph = next(block.text for block in found if block.text.startswith("Words"))
+    assert (
+        " ".join(paragraph.split())
+        == ("Words that fill the page from top to bottom and on. " * 200).strip()
+    )
+    assert "onWords" not in paragraph
+    assert "andon" not in paragraph
+
+
+def test_the_tree_has_a_section_per_section_not_per_page(long: bytes) -> None:
+    with pikepdf.open(io.BytesIO(long)) as pdf:
+        assert len(pdf.pages) > 5
+        # Cover, contents, and the two sections: however many pages the second runs over.
+        assert [str(kid.S) for kid in document_kids(pdf)] == [
+            "/Sect",
+            "/NonStruct",
+            "/Sect",
+            "/Sect",
+        ]
+
+
+def test_paragraphs_lists_and_tables_that_cross_pages_are_one_element(long: bytes) -> None:
+    with pikepdf.open(io.BytesIO(long)) as pdf:
+        second = document_kids(pdf)[-1]
+        roles = [str(kid.S) for kid in second.K]
+        assert roles == ["/H1", "/P", "/L", "/Table", "/P"], roles
+        paragraph, numbered, table = list(second.K)[1:4]
+        pages = {ref.Pg.objgen for ref in paragraph.K}
+        assert len(pages) > 1  # the paragraph runs over a page break, and is one element
+        assert [str(item.S) for item in numbered.K] == ["/LI"] * 30
+        assert all([str(k.S) for k in item.K][:1] == ["/Lbl"] for item in numbered.K)
+        assert [str(part.S) for part in table.K] == ["/THead", "/TBody"]
+        head, body = list(table.K)
+        assert len(list(head.K)) == 1  # the header row once, though printed on each page
+        assert len(list(body.K)) == 60
+
+
+def test_a_repeated_table_header_is_an_artifact_and_cells_find_their_headers(long: bytes) -> None:
+    reader = PdfReader(io.BytesIO(long))
+    pages = [page.extract_text() for page in reader.pages]
+    printed = sum("Who it covers" in text for text in pages)
+    assert printed > 1  # the header row is printed on every page the table runs over
+    tagged = [
+        section
+        for number in range(len(reader.pages))
+        for section in marked_text(reader, number)
+        if "/MCID" in section.properties and "Who it covers" in " ".join(section.text)
+    ]
+    assert len(tagged) == 1  # and read once
+    with pikepdf.open(io.BytesIO(long)) as pdf:
+        ids = pikepdf.NameTree(pdf.Root.StructTreeRoot.IDTree)
+        cells = [e for e in structure(pdf) if e.get("/S") == "/TD"]
+        assert len(cells) == 120
+        for cell in cells:
+            for header in cell.A.Headers:
+                assert ids[str(header)].S == "/TH"
+
+
+def test_numbered_lists_say_they_are_numbered(long: bytes) -> None:
+    with pikepdf.open(io.BytesIO(long)) as pdf:
+        numbering = [str(e.A.ListNumbering) for e in structure(pdf) if e.S == "/L" and "/A" in e]
+    assert "/Decimal" in numbering
+    assert "/Disc" in numbering
+
+
 # The real chapters ---------------------------------------------------------------------------
 
 
@@ -220,8 +328,8 @@ def test_every_marked_content_belongs_to_the_tree_or_is_an_artifact(
         with pikepdf.open(path) as pdf:
             claimed: dict[tuple[int, int], set[int]] = {}
             for element in structure(pdf):
-                if "/Pg" in element:
-                    claimed.setdefault(element.Pg.objgen, set()).update(mcids(element))
+                for page, mcid in marked(element):
+                    claimed.setdefault(page, set()).add(mcid)
             for number, page in enumerate(pdf.pages):
                 for operands, operator in pikepdf.parse_content_stream(page):
                     if str(operator) != "BDC":

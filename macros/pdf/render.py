@@ -13,6 +13,7 @@ from urllib.request import url2pathname
 
 from weasyprint import CSS, HTML
 
+from macros.pdf.boxes import recording
 from macros.pdf.fetcher import SiteFetcher
 from macros.pdf.tags import finish_tags
 
@@ -60,9 +61,10 @@ def render_pdf(html: str, base_url: str, places: Mapping[str, str] | None = None
         )
         fetcher.check("A chapter PDF")
         # Streams are left for pikepdf to compress when the tags are finished: it does so faster.
-        data = document.write_pdf(pdf_variant="pdf/ua-1", uncompressed_pdf=True)
+        with recording() as record:
+            data = document.write_pdf(pdf_variant="pdf/ua-1", uncompressed_pdf=True)
         if data is None:  # write_pdf returns bytes when no target is given
             raise RuntimeError("WeasyPrint returned no PDF")
         pages = len(document.pages)
         del document  # its boxes go with the collection at the end
-    return RenderedPdf(finish_tags(data, places or {}), pages)
+    return RenderedPdf(finish_tags(data, places or {}, record.spaces()), pages)
