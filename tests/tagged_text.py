@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass, field
 
 import pikepdf
@@ -119,5 +120,8 @@ def unspaced_breaks(block: Block) -> list[str]:
             continue
         if before.text.endswith(("-", "/", "\u2010")):
             continue  # a break after a printed hyphen or slash
+        word = before.text.split()[-1] + after.text.split()[0]
+        if re.search(r"/|www\.|\.html|\.org|\.uk", word):
+            continue  # an address, which wraps anywhere and has no spaces to lose
         joins.append(f"{before.text[-15:]}|{after.text[:15]}")
     return joins

@@ -10,11 +10,12 @@ from pathlib import Path
 import page as validator
 import pikepdf
 import pytest
+from bs4 import BeautifulSoup
 from pypdf import PdfReader
 from tagged_text import blocks, unspaced_breaks
 
 from macros.navigation import Chapter, chapters, read_config
-from macros.pdf.compose import ChapterDocument, compose
+from macros.pdf.compose import ChapterDocument, compose, render_document
 from macros.pdf.fill import LEAST, page_fill, short_pages
 from macros.pdf.render import render_pdf
 from macros.review import build_date
@@ -527,3 +528,92 @@ def test_lines_of_text_hold_about_65_characters() -> None:
     lengths = sorted(len(line) for line in lines)
     assert len(lengths) > 20
     assert 58 <= lengths[len(lengths) // 2] <= 72, lengths
+
+
+# One logical document: the tree against the print HTML it came from ---------------------------
+
+
+def print_html(document: ChapterDocument) -> BeautifulSoup:
+    return BeautifulSoup(render_document(document, CONFIG["site_name"]), "html.parser")
+
+
+def roles(pdf: pikepdf.Pdf) -> list[str]:
+    return [str(element.get("/S")) for element in structure(pdf)]
+
+
+@pytest.mark.slow
+def test_each_chapter_is_one_document_with_no_element_split_at_a_page_break(
+    files: dict[str, Path], documents: dict[str, ChapterDocument]
+) -> None:
+    for slug, path in files.items():
+        document = documents[slug]
+        soup = print_html(document)
+        contents = soup.select("nav")[0]
+        with pikepdf.open(path) as pdf:
+            found = roles(pdf)
+            top = [str(kid.S) for kid in document_kids(pdf)]
+        sections = len(document.sections) + bool(document.appendix) + bool(document.notes)
+        assert top == ["/Sect", "/NonStruct", *["/Sect"] * sections], slug  # not one a page
+        # Each paragraph, list, item and table is one element, however many pages it spans.
+        assert found.count("/P") == len(soup.find_all("p")), slug
+        lists = len(soup.find_all(["ul", "ol", "dl"])) - len(contents.find_all("ol"))
+        assert found.count("/L") == lists, slug
+        items = len(soup.find_all(["li", "dt"])) - len(contents.find_all("li"))
+        assert found.count("/LI") == items, slug
+        assert found.count("/Table") == len(soup.find_all("table")), slug
+        assert found.count("/THead") == len(soup.find_all("thead")), slug
+
+
+@pytest.mark.slow
+def test_chapter_text_read_in_tag_order_has_a_space_at_every_line_break(
+    files: dict[str, Path],
+) -> None:
+    for slug, path in files.items():
+        found = blocks(path.read_bytes())
+        assert [join for block in found for join in unspaced_breaks(block)] == [], slug
+        text = " ".join(block.text for block in found)
+        assert "seepage" not in text, slug
+        assert "eachother" not in text, slug
+
+
+@pytest.mark.slow
+def test_the_chapter_title_is_the_one_first_level_heading(
+    files: dict[str, Path], documents: dict[str, ChapterDocument]
+) -> None:
+    for slug, path in files.items():
+        document = documents[slug]
+        with pikepdf.open(path) as pdf:
+            found = [role for role in roles(pdf) if re.fullmatch(r"/H\d", role)]
+        assert found.count("/H1") == 1, slug
+        # Contents, each page, the appendix and the notes are second-level headings.
+        second = 1 + len(document.sections) + bool(document.appendix) + bool(document.notes)
+        assert found.count("/H2") == second, slug
+        assert found[:2] == ["/H1", "/H2"], slug  # the cover's title, then "Contents"
+        labels = print_html(document).select(".kip-facts__label")
+        assert len(labels) == len(document.appendix), slug
+        assert all(label.name == "h4" for label in labels), slug
+        read = [block for block in blocks(path.read_bytes()) if block.role in ("/H1", "/H2")]
+        assert " ".join(read[0].text.split()) == document.chapter.title, slug
+        assert read[1].text.strip() == "Contents", slug
+
+
+@pytest.mark.slow
+def test_numbered_lists_are_marked_numbered_and_header_ids_are_listed(
+    files: dict[str, Path], documents: dict[str, ChapterDocument]
+) -> None:
+    for slug, path in files.items():
+        numbered = [
+            ol for ol in print_html(documents[slug]).find_all("ol") if not ol.find_parent("nav")
+        ]
+        with pikepdf.open(path) as pdf:
+            elements = structure(pdf)
+            marked_numbered = [
+                e
+                for e in elements
+                if e.S == "/L" and e.get("/A", {}).get("/ListNumbering") == "/Decimal"
+            ]
+            assert len(marked_numbered) == len(numbered), slug
+            ids = [e for e in elements if "/ID" in e]
+            if ids:
+                tree = pikepdf.NameTree(pdf.Root.StructTreeRoot.IDTree)
+                assert all(str(e.ID) in tree for e in ids), slug

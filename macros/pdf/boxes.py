@@ -119,9 +119,11 @@ def recording() -> Iterator[Record]:
             record.seen.add((page, origin))
             _note_lines(inner, page, origin, record, tags)
         for made in original(box, parent, pdf, page, *rest):
+            # The html and body boxes pass their children's elements up: those are marked.
             if (
                 origin
                 and isinstance(made, pydyf.Dictionary)
+                and ORIGIN not in made
                 and not isinstance(inner, boxes.MarginBox)
             ):
                 made[ORIGIN] = origin
