@@ -107,7 +107,11 @@ SMALL = """<!DOCTYPE html><html lang="en-GB"><head><title>Small - Handbook</titl
 
 @pytest.fixture(scope="module")
 def small() -> pikepdf.Pdf:
-    places = {"one": "'First page'", "two": "'Second page'"}
+    places = {
+        "one": "'First page'",
+        "two": "'Second page'",
+        "https://www.legislation.gov.uk/ukpga/2014/23": "Care Act 2014, legislation.gov.uk, 2014",
+    }
     return pikepdf.open(io.BytesIO(render_pdf(SMALL, ROOT.as_uri() + "/", places).data))
 
 
@@ -132,7 +136,8 @@ def test_link_descriptions_say_where_links_go_in_words(small: pikepdf.Pdf) -> No
     descriptions = sorted(
         str(a.Contents) for page in small.pages for a in page.obj.get("/Annots", [])
     )
-    assert "Open legislation.gov.uk/ukpga/2014/23 in a web browser" in descriptions
+    # A source by its title and publisher, not its address.
+    assert "Open Care Act 2014, legislation.gov.uk, 2014 on the web" in descriptions
     assert "Go to 'Second page', page 3" in descriptions
     assert "Go to 'First page', page 3" in descriptions
 
@@ -170,7 +175,7 @@ LONG = SMALL.replace(
     + "<li>An item of a numbered list that runs on and on over lines.</li>" * 30
     + "</ol><table><thead><tr><th>Law</th><th>Who it covers</th></tr></thead><tbody>"
     + "<tr><td>A law with words</td><td>Everyone here</td></tr>" * 60
-    + "</tbody></table><p>The end.</p>",
+    + '</tbody></table><p>The end, with a note<a class="kip-note" href="#one">1</a>.</p>',
 )
 
 
@@ -259,6 +264,57 @@ def test_numbered_lists_say_they_are_numbered(long: bytes) -> None:
         numbering = [str(e.A.ListNumbering) for e in structure(pdf) if e.S == "/L" and "/A" in e]
     assert "/Decimal" in numbering
     assert "/Disc" in numbering
+
+
+def link_annotations(pdf: pikepdf.Pdf) -> list[tuple[int, pikepdf.Dictionary]]:
+    return [
+        (number, annotation)
+        for number, page in enumerate(pdf.pages)
+        for annotation in page.obj.get("/Annots", [])
+        if annotation.get("/Subtype") == "/Link"
+    ]
+
+
+def rectangle(annotation: pikepdf.Dictionary) -> tuple[float, float, float, float]:
+    x1, y1, x2, y2 = (float(x) for x in annotation.Rect)
+    return min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2)
+
+
+def target(annotation: pikepdf.Dictionary) -> str:
+    return str(annotation.get("/Dest", "")) + str(annotation.get("/A", {}).get("/URI", ""))
+
+
+def repeated_annotations(pdf: pikepdf.Pdf) -> list[tuple[int, str]]:
+    """Return the annotations that lie within another going to the same place."""
+    found = []
+    annotations = link_annotations(pdf)
+    for number, one in annotations:
+        a = rectangle(one)
+        for other_number, other in annotations:
+            b = rectangle(other)
+            if other is one or other_number != number or target(one) != target(other):
+                continue
+            if (
+                a[0] >= b[0] - 0.5
+                and a[1] >= b[1] - 0.5
+                and a[2] <= b[2] + 0.5
+                and a[3] <= b[3] + 0.5
+            ):
+                found.append((number, target(one)))
+    return found
+
+
+def test_every_link_has_one_annotation_a_line_with_room_to_click(long: bytes) -> None:
+    with pikepdf.open(io.BytesIO(long)) as pdf:
+        annotations = link_annotations(pdf)
+        assert repeated_annotations(pdf) == []
+        # Each contents entry is one annotation, not one for its text, leader and number.
+        assert [target(a) for n, a in annotations if n == 1] == ["one", "two"]
+        assert [n for n, a in annotations if target(a) == "one" and n > 1]  # the note number
+        for _, annotation in annotations:
+            left, bottom, right, top = rectangle(annotation)
+            assert right - left > 2, annotation.Contents
+            assert top - bottom > 5, annotation.Contents  # a 7 pt note number at least
 
 
 # The real chapters ---------------------------------------------------------------------------
@@ -391,6 +447,8 @@ def test_link_descriptions_name_the_place_and_its_page(files: dict[str, Path]) -
                         external += 1
                         assert description.startswith(("Open ", "Write an email")), description
                         assert "https://" not in description
+                    # Words, not an address: a source by its title and publisher.
+                    assert not re.search(r"\w\.\w+/", description), description
             assert internal > 10, slug
             assert external > 0, slug
 
@@ -617,3 +675,15 @@ def test_numbered_lists_are_marked_numbered_and_header_ids_are_listed(
             if ids:
                 tree = pikepdf.NameTree(pdf.Root.StructTreeRoot.IDTree)
                 assert all(str(e.ID) in tree for e in ids), slug
+
+
+@pytest.mark.slow
+def test_chapter_links_have_one_annotation_a_line_with_room_to_click(
+    files: dict[str, Path],
+) -> None:
+    for slug, path in files.items():
+        with pikepdf.open(path) as pdf:
+            assert repeated_annotations(pdf) == [], slug
+            for number, annotation in link_annotations(pdf):
+                _, bottom, _, top = rectangle(annotation)
+                assert top - bottom > 5, (slug, number + 1, str(annotation.Contents))

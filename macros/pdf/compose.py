@@ -148,12 +148,19 @@ def _places(
 ) -> dict[str, str]:
     places = {section.anchor: f"'{section.title}'" for section, _ in sections}
     places |= {section.anchor: f"the example '{section.title}'" for section, _ in appendix}
-    places |= {note.anchor: f"note {note.number}, {note.shown}" for note in notes}
+    places |= {note.anchor: f"note {note.number}, {_cited(note.text)}" for note in notes}
+    # A link to an address is described by what the notes call it: a source's title and publisher.
+    places |= {note.address: _cited(note.text) for note in notes}
     return places | {
         "contents": "the contents",
         "appendix": "the appendix of practice examples",
         "notes": "the sources and web addresses",
     }
+
+
+def _cited(text: str) -> str:
+    """Return a note's words without the date its address was checked, to describe a link."""
+    return text.split(", checked ", maxsplit=1)[0].split(" (checked ", maxsplit=1)[0].rstrip(" .")
 
 
 def render_document(document: ChapterDocument, site_name: str) -> str:

@@ -19,7 +19,7 @@ from macros.pdf.tags.artifacts import mark_artifacts
 from macros.pdf.tags.contents import tag_contents
 from macros.pdf.tags.continued import join_pieces
 from macros.pdf.tags.definitions import pair_definitions
-from macros.pdf.tags.links import describe_links, tag_links
+from macros.pdf.tags.links import describe_links, drop_repeated_annotations, tag_links
 from macros.pdf.tags.lists import wrap_item_bodies
 from macros.pdf.tags.spaces import restore_spaces
 from macros.pdf.tags.tree import walk
@@ -44,6 +44,7 @@ def finish_tags(
         pair_definitions(tree)
         wrap_item_bodies(pdf, tree, parents)
         tag_links(tree, parents)
+        drop_repeated_annotations(pdf, tree, parents)
         mark_artifacts(pdf, tree, parents, artifacts)
         restore_spaces(pdf, spaces or {})
         describe_links(pdf, descriptions)
