@@ -317,6 +317,28 @@ def test_every_link_has_one_annotation_a_line_with_room_to_click(long: bytes) ->
             assert top - bottom > 5, annotation.Contents  # a 7 pt note number at least
 
 
+def embedded_fonts(pdf: pikepdf.Pdf) -> set[str]:
+    """Return the names of the fonts the pages use, without their subset prefix."""
+    names = set()
+    for page in pdf.pages:
+        for font in page.obj.Resources.get("/Font", {}).values():
+            descendants = font.get("/DescendantFonts", [font])
+            for each in descendants:
+                descriptor = each.FontDescriptor
+                assert "/FontFile2" in descriptor or "/FontFile3" in descriptor  # embedded
+            names.add(str(font.BaseFont).split("+", 1)[-1])
+    return names
+
+
+def test_every_embedded_font_is_the_handbooks_typeface(small: pikepdf.Pdf) -> None:
+    # Regular, bold and a true italic, from the files the project installs (macros/pdf/fonts.py).
+    assert embedded_fonts(small) == {
+        "Source-Sans-Pro",
+        "Source-Sans-Pro-Bold",
+        "Source-Sans-Pro-Italic",
+    }
+
+
 # The real chapters ---------------------------------------------------------------------------
 
 
@@ -491,8 +513,8 @@ def test_body_text_prints_no_web_addresses_only_notes(
         body = " ".join(text[first:notes])
         assert "https://" not in body, slug
         assert site not in body, slug
-        assert re.search(r"see page \d+", body), slug
-        for number in re.findall(r"see page (\d+)", body):
+        assert re.search(r"see\spage\s\d+", body), slug
+        for number in re.findall(r"see\spage\s(\d+)", body):
             assert 2 < int(number) <= len(reader.pages), slug
         listed = " ".join(text[notes:])
         for note in documents[slug].notes:
@@ -687,3 +709,12 @@ def test_chapter_links_have_one_annotation_a_line_with_room_to_click(
             for number, annotation in link_annotations(pdf):
                 _, bottom, _, top = rectangle(annotation)
                 assert top - bottom > 5, (slug, number + 1, str(annotation.Contents))
+
+
+@pytest.mark.slow
+def test_chapters_embed_only_the_handbooks_typeface(files: dict[str, Path]) -> None:
+    for slug, path in files.items():
+        with pikepdf.open(path) as pdf:
+            fonts = embedded_fonts(pdf)
+        assert fonts, slug
+        assert all(name.startswith("Source-Sans-Pro") for name in fonts), (slug, fonts)
