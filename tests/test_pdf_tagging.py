@@ -191,6 +191,29 @@ def document_kids(pdf: pikepdf.Pdf) -> list[pikepdf.Dictionary]:
     return [kid for kid in document.K if isinstance(kid, pikepdf.Dictionary)]
 
 
+def test_a_document_joined_across_pages_passes_pdf_ua_1(long: bytes) -> None:
+    report = validator.validate_pdf_bytes(long, profile="ua1")
+    assert report.rules.total > 100
+    assert report.is_compliant, [(f.rule_id, f.message) for f in report.failures]
+
+
+def test_the_parent_tree_names_the_element_that_holds_each_piece(long: bytes) -> None:
+    with pikepdf.open(io.BytesIO(long)) as pdf:
+        parents = pikepdf.NumberTree(pdf.Root.StructTreeRoot.ParentTree)
+        pages = {page.obj.objgen: page for page in pdf.pages}
+        checked = 0
+        for element in structure(pdf):
+            for page, mcid in marked(element):
+                owner = parents[int(pages[page].obj.StructParents)][mcid]
+                assert owner.objgen == element.objgen
+                checked += 1
+            kids = element.get("/K")
+            for kid in list(kids) if isinstance(kids, pikepdf.Array) else [kids]:
+                if isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/OBJR":
+                    assert parents[int(kid.Obj.StructParent)].objgen == element.objgen
+        assert checked > 300
+
+
 def test_line_breaks_inside_a_block_read_as_spaces(long: bytes) -> None:
     found = blocks(long)
     breaks = sum(
