@@ -308,22 +308,22 @@ def target(annotation: pikepdf.Dictionary) -> str:
 
 
 def repeated_annotations(pdf: pikepdf.Pdf) -> list[tuple[int, str]]:
-    """Return the annotations that lie within another going to the same place."""
+    """Return the annotations that lie within another on their page going to the same place."""
+    by_page: dict[int, list[pikepdf.Dictionary]] = {}
+    for number, annotation in link_annotations(pdf):
+        by_page.setdefault(number, []).append(annotation)
     found = []
-    annotations = link_annotations(pdf)
-    for number, one in annotations:
-        a = rectangle(one)
-        for other_number, other in annotations:
-            b = rectangle(other)
-            if other is one or other_number != number or target(one) != target(other):
-                continue
-            if (
-                a[0] >= b[0] - 0.5
-                and a[1] >= b[1] - 0.5
-                and a[2] <= b[2] + 0.5
-                and a[3] <= b[3] + 0.5
-            ):
-                found.append((number, target(one)))
+    for number, on_page in by_page.items():
+        for one in on_page:
+            a = rectangle(one)
+            for other in on_page:
+                if other is one or target(one) != target(other):
+                    continue
+                b = rectangle(other)
+                if all(a[i] >= b[i] - 0.5 for i in (0, 1)) and all(
+                    a[i] <= b[i] + 0.5 for i in (2, 3)
+                ):
+                    found.append((number, target(one)))
     return found
 
 
