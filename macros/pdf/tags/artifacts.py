@@ -1,4 +1,4 @@
-"""Artifacts: marked content no element claims (running header, footer, leaders)."""
+"""Artifacts: marked content no element claims (running header, footer, leaders, repeats)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from collections.abc import Mapping
 import pikepdf
 from pikepdf import Array, Dictionary
 
-from macros.pdf.tags.tree import Tree, mcids
+from macros.pdf.tags.tree import Tree, marked
 
 # The start of a marked-content section with an MCID, as content streams write it. Text in
 # WeasyPrint's streams is hex-encoded, so this cannot match inside a string.
@@ -19,21 +19,23 @@ def mark_artifacts(
     pdf: pikepdf.Pdf,
     tree: Tree,
     parents: pikepdf.NumberTree,
-    leaders: Mapping[tuple[int, int], set[int]],
+    kinds: Mapping[tuple[int, int], Mapping[int, bytes]],
 ) -> None:
-    """Turn marked content that no element claims into artifacts: the margins and the leaders.
+    """Turn marked content that no element claims into artifacts: the margins, the leaders.
+
+    `kinds` gives, by page and MCID, how to open the artifacts already known (the leaders,
+    repeated table headers); the rest are the margins, placed by their height on the page.
 
     WeasyPrint marks the running header and footer like body text, then leaves their elements
     out of the tree; a screen reader would meet them on every page, detached from the text.
     """
     claimed: dict[tuple[int, int], set[int]] = {}
     for element in tree.order:
-        on = element.get("/Pg")
-        if on is not None:
-            claimed.setdefault(on.objgen, set()).update(mcids(element))
+        for on, mcid in marked(element):
+            claimed.setdefault(on.objgen, set()).add(mcid)
     for index, page in enumerate(pdf.pages):
         owned = claimed.get(page.obj.objgen, set())
-        layout = leaders.get(page.obj.objgen, set())
+        known = kinds.get(page.obj.objgen, {})
         # Only the operators that place text and open marked content: parsing the rest (the
         # text itself) would take most of the time, and nothing else needs reading.
         instructions = [
@@ -46,8 +48,8 @@ def mark_artifacts(
             continue
         middle = float(page.mediabox[3]) / 2
         artifacts = {
-            mcid: b"/Artifact <</Type /Layout>> BDC"
-            if mcid in layout
+            mcid: known[mcid]
+            if mcid in known
             else b"/Artifact <</Type /Pagination /Subtype /%s>> BDC"
             % (b"Header" if height > middle else b"Footer")
             for mcid, height in stray.values()

@@ -18,9 +18,10 @@ from macros.pdf.tags.tree import (
 )
 
 CONTENTS = "contents"  # the id of the contents list in the print document
+LEADER = b"/Artifact <</Type /Layout>> BDC"
 
 
-def tag_contents(pdf: pikepdf.Pdf, tree: Tree) -> dict[tuple[int, int], set[int]]:
+def tag_contents(pdf: pikepdf.Pdf, tree: Tree) -> dict[tuple[int, int], dict[int, bytes]]:
     """Tag the contents list as TOC and TOCI; return its leaders' marked content, by page.
 
     The leaders leave the structure tree here, to be drawn as layout artifacts.
@@ -35,10 +36,11 @@ def tag_contents(pdf: pikepdf.Pdf, tree: Tree) -> dict[tuple[int, int], set[int]
         role = roles.get(str(element.get("/S")))
         if role is not None:
             element.S = role
-    leaders: dict[tuple[int, int], set[int]] = {}
+    leaders: dict[tuple[int, int], dict[int, bytes]] = {}
     for element in inside:
         if is_leader(element, tree):
-            leaders.setdefault(element.Pg.objgen, set()).update(mcids(element))
+            on = leaders.setdefault(element.Pg.objgen, {})
+            on.update(dict.fromkeys(mcids(element), LEADER))
             drop_leader(element, tree)
     return leaders
 
