@@ -121,3 +121,13 @@ def test_front_matter_reads_as_mkdocs_reads_it() -> None:
     for text in [*texts, *mutations(texts, 1000), *PYYAML_REFUSES.values()]:
         mkdocs = pyyaml_outcome(text, lambda t: yaml.load(t, Loader=yaml.SafeLoader))
         assert pyyaml_outcome(text, yamlfile.load_as_pyyaml) == mkdocs, text
+
+
+@pytest.mark.parametrize("character", ["\x07", "\x1b", "\x7f", "\ufffe"])
+def test_a_control_character_is_a_message_with_its_line_not_a_traceback(character: str) -> None:
+    text = f"id: a\ntitle: A title\nsummary: Some{character}words.\n"
+    with pytest.raises(ContentError) as raised:
+        yamlfile.parse_yaml(text, "data/examples/a.yml")
+    (problem,) = raised.value.problems
+    assert (problem.file, problem.line) == ("data/examples/a.yml", 3)
+    assert "control character" in problem.message
