@@ -35,6 +35,7 @@ from macros.sandbox import render
 from macros.sanitise import sanitise
 from macros.search import (
     SearchDocument,
+    everyday_words,
     examples_in_first_search,
     search_boost,
     search_document,
@@ -200,6 +201,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) 
     tags = search_tags(catalogue, page.meta.get("themes") or [])
     if tags:
         page.meta["tags"] = tags
+    words = everyday_words(catalogue).get(page.file.src_uri)
+    if words:
+        page.meta["search_words"] = words
     boost = search_boost(catalogue, page.file.src_uri)
     if boost:
         page.meta["search"] = {**page.meta.get("search", {}), "boost": boost}

@@ -11,13 +11,16 @@ search, because browsers refuse to fetch files from disk and Pagefind must fetch
 
 from __future__ import annotations
 
+import re
 import subprocess
 import tempfile
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 import pagefind_bin  # type: ignore[import-untyped]
+from bs4 import BeautifulSoup
 from markupsafe import Markup
 
 from macros.catalogue import Catalogue
@@ -51,6 +54,11 @@ INDEX_FOLDER = "pagefind"
 # or on request: examples_in_first_search); the page that lists them stays in the main index.
 EXAMPLES_FOLDER = "examples/"
 EXAMPLES_INDEX_FOLDER = "examples"
+# The words a misspelt query is matched against (search.js), one a line, beside the index.
+WORDS_FILE = "words.txt"
+# Shorter words are left as typed: a typo in a short word is too often another real word.
+SHORTEST_CORRECTED = 5
+WORD = re.compile(r"[a-z]+")
 
 
 def examples_in_first_search(examples: int, limit: int) -> bool:
@@ -90,6 +98,32 @@ def search_tags(catalogue: Catalogue, themes: Iterable[str]) -> list[str]:
     return tags
 
 
+def everyday_words(catalogue: Catalogue) -> dict[str, list[str]]:
+    """Return the everyday words each page is found by, from data/search-words.yml."""
+    found = catalogue.data.search_words
+    words: dict[str, list[str]] = {}
+    for entry in found.words if found else []:
+        for page in entry.pages:
+            listed = words.setdefault(page, [])
+            listed.extend(word for word in entry.words if word not in listed)
+    return words
+
+
+def known_words(texts: Iterable[str]) -> list[str]:
+    """Return the words a search can correct a misspelling to, most used first.
+
+    Every word of at least SHORTEST_CORRECTED letters in the texts; of two words equally near a
+    misspelling, search.js takes the one used more.
+    """
+    counts = Counter(
+        word
+        for text in texts
+        for word in WORD.findall(text.lower())
+        if len(word) >= SHORTEST_CORRECTED
+    )
+    return sorted(counts, key=lambda word: (-counts[word], word))
+
+
 def search_boost(catalogue: Catalogue, src_uri: str) -> float | None:
     """Return how much a hand-written page's matches are boosted, or None to leave them be."""
     return GUIDANCE_BOOST if src_uri in catalogue.guidance_uris else None
@@ -106,12 +140,14 @@ def search_document(
     if src_uri.startswith(RECORD_FOLDERS):
         boost = RECORD_BOOST  # a record backs the guidance up; the guidance comes first
     tags = meta.get("tags")
+    words = meta.get("search_words")
     html = (
         environment()
         .get_template("search/document.html.j2")
         .render(
             title=title,
             tags=tags if isinstance(tags, list) else [],
+            words=words if isinstance(words, list) else [],
             tag_weight=min(TAG_WEIGHT * boost, MAX_WEIGHT),
             description=meta.get("description") or "",
             boost=boost,
@@ -132,6 +168,8 @@ def write_search_index(site_dir: Path, documents: Iterable[SearchDocument]) -> N
     index = site_dir / INDEX_FOLDER
     run_pagefind(main, index)
     run_pagefind(on_request, index / EXAMPLES_INDEX_FOLDER)
+    texts = (BeautifulSoup(d.html, "html.parser").get_text(" ") for d in [*main, *on_request])
+    (index / WORDS_FILE).write_text("\n".join(known_words(texts)) + "\n", encoding="utf-8")
 
 
 def run_pagefind(documents: Iterable[SearchDocument], output: Path) -> None:

@@ -10,17 +10,25 @@
     return;
   }
   var PER_SCREEN = 10;
+  // Search once the reader pauses, not on every keystroke: each half-typed word would fetch
+  // index pieces of its own and announce a count nobody wanted.
+  var PAUSE = 300;
+  // A word shorter than this is searched as typed (macros/search.py, SHORTEST_CORRECTED).
+  var SHORTEST_CORRECTED = 5;
   var toggle = document.getElementById("__search");
   var form = root.querySelector("form");
   var input = form.querySelector("input");
   var meta = root.querySelector(".md-search-result__meta");
   var list = root.querySelector(".md-search-result__list");
   var examplesOffer = root.querySelector("[data-kip-examples]");
+  var nothing = root.querySelector("[data-kip-nothing]");
+  var nearest = root.querySelector("[data-kip-nearest]");
   // The site's root, from the address of this page and Material's settings in it.
   var config = JSON.parse(document.getElementById("__config").textContent);
   var siteRoot = new URL(config.base + "/", location.href);
   var bundle = new URL("pagefind/pagefind.js", siteRoot).href;
   var examplesIndex = new URL("pagefind/examples/", siteRoot).pathname;
+  var wordsFile = new URL("pagefind/words.txt", siteRoot).href;
   var options = {
     baseUrl: siteRoot.pathname,
     ranking: { pageLength: 0.3, termSimilarity: 4 },
@@ -30,6 +38,8 @@
   var results = [];
   var shown = 0;
   var query = "";
+  var timer = null;
+  var words = null;
 
   // Pagefind's ranking, tuned on the real content (BENCHMARKS.md): less weight on page length,
   // so short landing pages do not come before the guidance they point to, and more on whole
@@ -54,6 +64,91 @@
       });
     }
     return pagefind;
+  }
+
+  // The indexed words, most used first, that a misspelt word is corrected to.
+  function knownWords() {
+    if (!words) {
+      words = fetch(wordsFile)
+        .then(function (response) {
+          return response.ok ? response.text() : "";
+        })
+        .then(function (text) {
+          var list = text.split("\n").filter(Boolean);
+          var known = Object.create(null);
+          list.forEach(function (word) {
+            known[word] = true;
+          });
+          return { list: list, known: known };
+        })
+        .catch(function () {
+          return { list: [], known: Object.create(null) };
+        });
+    }
+    return words;
+  }
+
+  // Edits (insert, delete, change, or swap two neighbouring letters) from one word to another,
+  // giving up once they exceed `most`.
+  function distance(one, two, most) {
+    if (Math.abs(one.length - two.length) > most) {
+      return most + 1;
+    }
+    var before = [];
+    var previous = [];
+    var row = [];
+    var i;
+    var j;
+    for (j = 0; j <= two.length; j++) {
+      previous[j] = j;
+    }
+    for (i = 1; i <= one.length; i++) {
+      row = [i];
+      var smallest = i;
+      for (j = 1; j <= two.length; j++) {
+        var cost = one[i - 1] === two[j - 1] ? 0 : 1;
+        row[j] = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost);
+        if (i > 1 && j > 1 && one[i - 1] === two[j - 2] && one[i - 2] === two[j - 1]) {
+          row[j] = Math.min(row[j], before[j - 2] + 1);
+        }
+        smallest = Math.min(smallest, row[j]);
+      }
+      if (smallest > most) {
+        return most + 1;
+      }
+      before = previous;
+      previous = row;
+    }
+    return previous[two.length];
+  }
+
+  // The known words nearest a word, nearest first, then most used first.
+  function near(word, vocabulary, most, count) {
+    var found = [];
+    vocabulary.list.forEach(function (candidate, rank) {
+      var edits = distance(word, candidate, most);
+      if (edits <= most) {
+        found.push({ word: candidate, edits: edits, rank: rank });
+      }
+    });
+    found.sort(function (a, b) {
+      return a.edits - b.edits || a.rank - b.rank;
+    });
+    return found.slice(0, count).map(function (entry) {
+      return entry.word;
+    });
+  }
+
+  // The query with each long word the index does not know replaced by its nearest known word.
+  function corrected(text, vocabulary) {
+    return text.replace(/[A-Za-z]+/g, function (word) {
+      var lower = word.toLowerCase();
+      if (lower.length < SHORTEST_CORRECTED || vocabulary.known[lower]) {
+        return word;
+      }
+      var best = near(lower, vocabulary, lower.length > 7 ? 2 : 1, 1);
+      return best.length ? best[0] : word;
+    });
   }
 
   function open() {
@@ -160,27 +255,86 @@
     });
   }
 
+  // The no-results panel: the known words nearest those typed, the chapters and the questions.
+  function offerNearest(text, vocabulary) {
+    nearest.textContent = "";
+    var offered = [];
+    text.toLowerCase().split(/[^a-z]+/).forEach(function (word) {
+      if (word.length >= 3 && !vocabulary.known[word]) {
+        near(word, vocabulary, 2, 3).forEach(function (found) {
+          if (offered.indexOf(found) < 0) {
+            offered.push(found);
+          }
+        });
+      }
+    });
+    offered.forEach(function (word) {
+      var entry = document.createElement("li");
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "md-search-result__more";
+      button.textContent = word;
+      button.addEventListener("click", function () {
+        input.value = word;
+        input.focus();
+        find();
+      });
+      entry.appendChild(button);
+      nearest.appendChild(entry);
+    });
+    nearest.parentNode.hidden = offered.length === 0;
+  }
+
+  function settle(asked) {
+    root.setAttribute("data-kip-settled", asked);
+  }
+
   function find() {
+    clearTimeout(timer);
     query = input.value.trim();
     var asked = query;
+    root.removeAttribute("data-kip-settled");
     examplesOffer.hidden = !asked || examples !== null || root.hasAttribute("data-examples-first");
     if (!asked) {
       list.textContent = "";
+      nothing.hidden = true;
       meta.textContent = root.getAttribute("data-placeholder");
+      settle("");
       return;
     }
-    start().then(function (module) {
-      return module.debouncedSearch(asked, {}, 150);
+    var vocabulary = null;
+    var searched = asked;
+    Promise.all([start(), knownWords()]).then(function (loaded) {
+      vocabulary = loaded[1];
+      searched = corrected(asked, vocabulary);
+      return loaded[0].search(searched);
     }).then(function (search) {
       if (!search || asked !== query) {
-        return; // a later keystroke replaced this search
+        return; // a later search replaced this one
       }
       results = search.results;
       shown = 0;
       list.textContent = "";
-      meta.textContent = counted(results.length);
-      return showMore();
+      nothing.hidden = results.length > 0;
+      if (!results.length) {
+        offerNearest(asked, vocabulary);
+      }
+      return showMore().then(function () {
+        if (asked !== query) {
+          return;
+        }
+        // One announcement, once the results are on screen.
+        var count = counted(results.length);
+        meta.textContent =
+          searched === asked ? count : "Showing results for \u201c" + searched + "\u201d. " + count;
+        settle(asked);
+      });
     });
+  }
+
+  function findSoon() {
+    clearTimeout(timer);
+    timer = setTimeout(find, PAUSE);
   }
 
   // The examples' own page list grows with every example (a 10,000-example site's is ~60 KB), so
@@ -199,6 +353,13 @@
 
   function links() {
     var found = Array.prototype.slice.call(list.querySelectorAll("a, button"));
+    if (!nothing.hidden) {
+      Array.prototype.forEach.call(nothing.querySelectorAll("a, button"), function (link) {
+        if (link.offsetParent !== null) {
+          found.push(link);
+        }
+      });
+    }
     return examplesOffer.hidden ? found : found.concat([examplesOffer.firstElementChild]);
   }
 
@@ -209,7 +370,7 @@
       close();
     }
   });
-  input.addEventListener("input", find);
+  input.addEventListener("input", findSoon);
   examplesOffer.firstElementChild.addEventListener("click", function () {
     addExamples().then(function () {
       examplesOffer.hidden = true;
