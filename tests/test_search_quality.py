@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -11,8 +12,12 @@ from playwright.sync_api import Page, expect
 
 from macros.loader import load_data
 from macros.models import JudgedQuery
-from macros.search import known_words
+from macros.problems import ContentError
+from macros.search import everyday_words, known_words
+from macros.site import load_site
 
+from browser import axe_violations, describe
+from sites import FIXTURE_SITE as FIXTURE
 from sites import ROOT
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -115,6 +120,8 @@ def test_no_results_offers_near_words_the_chapters_and_the_questions(
     expect(panel.get_by_role("link", name=re.compile("question"))).to_have_attribute(
         "href", re.compile(r"#start-from-your-question$")
     )
+    violations = axe_violations(page)
+    assert not violations, describe(violations)
     nearest = panel.get_by_role("list", name="Did you mean").get_by_role("button")
     expect(nearest.first).to_be_visible()
     expect(nearest.filter(has_text="trauma")).to_have_count(1)
@@ -132,3 +139,37 @@ def test_the_index_has_a_word_list_for_typos(built_site: Path) -> None:
     words = (built_site / "pagefind" / "words.txt").read_text(encoding="utf-8").split()
     assert {"safeguarding", "trauma", "compassion"} <= set(words)
     assert all(len(word) >= 5 for word in words)
+
+
+def test_a_misnamed_page_in_the_everyday_words_is_reported_with_its_line(
+    tmp_path: Path,
+) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURE / "data", data)
+    (data / "search-words.yml").write_text(
+        "words:\n"
+        "  - pages: [chapter-one/first-page.md]\n"
+        "    words: [angry resident]\n"
+        "  - pages: [chapter-one/frist-page.md]\n"
+        "    words: [saying no]\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ContentError) as raised:
+        load_site(FIXTURE / "docs", data)
+    [problem] = raised.value.problems
+    assert (problem.file, problem.line) == ("data/search-words.yml", 4)
+    assert "There is no page 'chapter-one/frist-page.md'" in problem.message
+    assert "Did you mean 'chapter-one/first-page.md'?" in problem.message
+
+
+def test_everyday_words_are_indexed_on_the_pages_they_name(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURE / "data", data)
+    (data / "search-words.yml").write_text(
+        "words:\n  - pages: [chapter-one/first-page.md]\n    words: [angry resident, tramline]\n",
+        encoding="utf-8",
+    )
+    site = load_site(FIXTURE / "docs", data)
+    assert everyday_words(site.catalogue) == {
+        "chapter-one/first-page.md": ["angry resident", "tramline"]
+    }

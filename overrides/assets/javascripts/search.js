@@ -272,7 +272,6 @@
       var entry = document.createElement("li");
       var button = document.createElement("button");
       button.type = "button";
-      button.className = "md-search-result__more";
       button.textContent = word;
       button.addEventListener("click", function () {
         input.value = word;
