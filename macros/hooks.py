@@ -277,7 +277,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     """Write the search index of the published site."""
     documents: list[SearchDocument] | None = config[SEARCH_KEY]
     if documents is not None:
-        write_search_index(Path(config.site_dir), documents)
+        apart = not config.extra["search_examples_first"]
+        write_search_index(Path(config.site_dir), documents, examples_apart=apart)
     if config[PROBLEMS_KEY]:
         return
     root = Path(config.config_file_path).parent

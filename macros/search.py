@@ -59,14 +59,15 @@ WORDS_FILE = "words.txt"
 # Shorter words are left as typed: a typo in a short word is too often another real word.
 SHORTEST_CORRECTED = 5
 WORD = re.compile(r"[a-z]+")
+MIN_USES = 2
 
 
 def examples_in_first_search(examples: int, limit: int) -> bool:
     """Say whether every search includes the practice examples, or adds them on request.
 
-    Up to `limit` examples (mkdocs.yml sets it), their index adds a few kilobytes to a first
-    search (about 30 KB with the real content). With thousands, its list of pages alone
-    outweighs the rest of a first search, so readers add the examples when they want them.
+    Up to `limit` examples (mkdocs.yml sets it), they share the main index and add a few
+    kilobytes to a first search. With thousands, their list of pages alone outweighs the rest
+    of a first search, so they have an index of their own, which readers add when they want it.
     """
     return examples <= limit
 
@@ -110,10 +111,11 @@ def everyday_words(catalogue: Catalogue) -> dict[str, list[str]]:
 
 
 def known_words(texts: Iterable[str]) -> list[str]:
-    """Return the words a search can correct a misspelling to, most used first.
+    """Return the words a search can correct a misspelling to, in alphabetical order.
 
-    Every word of at least SHORTEST_CORRECTED letters in the texts; of two words equally near a
-    misspelling, search.js takes the one used more.
+    Every word of at least SHORTEST_CORRECTED letters used at least twice in the texts: a word
+    used once is as likely a name or a slip as a word a reader means, and leaving those out
+    halves the list a first search fetches.
     """
     counts = Counter(
         word
@@ -121,7 +123,7 @@ def known_words(texts: Iterable[str]) -> list[str]:
         for word in WORD.findall(text.lower())
         if len(word) >= SHORTEST_CORRECTED
     )
-    return sorted(counts, key=lambda word: (-counts[word], word))
+    return sorted(word for word, count in counts.items() if count >= MIN_USES)
 
 
 def search_boost(catalogue: Catalogue, src_uri: str) -> float | None:
@@ -159,15 +161,22 @@ def search_document(
     return SearchDocument("/" + url, html, on_request=example)
 
 
-def write_search_index(site_dir: Path, documents: Iterable[SearchDocument]) -> None:
-    """Write the two search indexes into the built site: the practice examples, and the rest."""
+def write_search_index(
+    site_dir: Path, documents: Iterable[SearchDocument], *, examples_apart: bool
+) -> None:
+    """Write the search index into the built site, with the practice examples apart or in it.
+
+    While every search includes the examples, they share the main index: each word a reader
+    types then fetches one piece of one index, not a piece of each of two (BENCHMARKS.md).
+    """
     main: list[SearchDocument] = []
     on_request: list[SearchDocument] = []
     for document in documents:
-        (on_request if document.on_request else main).append(document)
+        (on_request if document.on_request and examples_apart else main).append(document)
     index = site_dir / INDEX_FOLDER
     run_pagefind(main, index)
-    run_pagefind(on_request, index / EXAMPLES_INDEX_FOLDER)
+    if examples_apart:
+        run_pagefind(on_request, index / EXAMPLES_INDEX_FOLDER)
     texts = (BeautifulSoup(d.html, "html.parser").get_text(" ") for d in [*main, *on_request])
     (index / WORDS_FILE).write_text("\n".join(known_words(texts)) + "\n", encoding="utf-8")
 

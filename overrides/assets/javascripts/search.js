@@ -1,8 +1,8 @@
 // The header search on the published site, backed by Pagefind (macros/search.py). Nothing is
 // fetched until the reader starts a search (focuses the search field); then Pagefind fetches
-// its small entry file and only the pieces of the index each query needs. The practice examples
-// have an index of their own: every search includes it while the examples are few (the build
-// marks the box data-examples-first); otherwise it is added when the reader asks for it.
+// its small entry file and only the pieces of the index each query needs. While the practice
+// examples are few they are in the main index (the build marks the box data-examples-first);
+// when they are many they have an index of their own, added when the reader asks for it.
 // The offline copy has no [data-kip-search] box: it keeps Material's own search.
 (function () {
   var root = document.querySelector("[data-kip-search]");
@@ -15,6 +15,9 @@
   var PAUSE = 300;
   // A word shorter than this is searched as typed (macros/search.py, SHORTEST_CORRECTED).
   var SHORTEST_CORRECTED = 5;
+  // Little words that carry no meaning for a search but each cost a piece of the index to fetch
+  // ("how to say no" searches "say no"). A query made only of them is searched as typed.
+  var LITTLE = /^(a|an|and|are|at|be|by|can|do|does|for|from|how|i|in|is|it|me|my|of|on|or|our|should|the|to|we|what|when|with|you|your)$/i;
   var toggle = document.getElementById("__search");
   var form = root.querySelector("form");
   var input = form.querySelector("input");
@@ -51,10 +54,7 @@
         return module.options(Object.assign({ noWorker: true }, options)).then(function () {
           module.init();
           if (root.hasAttribute("data-examples-first")) {
-            return module.mergeIndex(examplesIndex, options).then(function () {
-              examples = Promise.resolve(module);
-              return module;
-            });
+            examples = Promise.resolve(module); // they are in the main index
           }
           return module;
         });
@@ -66,7 +66,7 @@
     return pagefind;
   }
 
-  // The indexed words, most used first, that a misspelt word is corrected to.
+  // The indexed words (macros/search.py, known_words) that a misspelt word is corrected to.
   function knownWords() {
     if (!words) {
       words = fetch(wordsFile)
@@ -122,17 +122,23 @@
     return previous[two.length];
   }
 
-  // The known words nearest a word, nearest first, then most used first.
+  // The known words nearest a word: fewest edits first, then those that start with the same
+  // letter (people rarely mistype the first), then those nearest its length.
   function near(word, vocabulary, most, count) {
     var found = [];
-    vocabulary.list.forEach(function (candidate, rank) {
+    vocabulary.list.forEach(function (candidate) {
       var edits = distance(word, candidate, most);
       if (edits <= most) {
-        found.push({ word: candidate, edits: edits, rank: rank });
+        found.push({
+          word: candidate,
+          edits: edits,
+          first: candidate[0] === word[0] ? 0 : 1,
+          length: Math.abs(candidate.length - word.length),
+        });
       }
     });
     found.sort(function (a, b) {
-      return a.edits - b.edits || a.rank - b.rank;
+      return a.edits - b.edits || a.first - b.first || a.length - b.length;
     });
     return found.slice(0, count).map(function (entry) {
       return entry.word;
@@ -306,7 +312,7 @@
     Promise.all([start(), knownWords()]).then(function (loaded) {
       vocabulary = loaded[1];
       searched = corrected(asked, vocabulary);
-      return loaded[0].search(searched);
+      return loaded[0].search(withoutLittleWords(searched));
     }).then(function (search) {
       if (!search || asked !== query) {
         return; // a later search replaced this one
@@ -329,6 +335,13 @@
         settle(asked);
       });
     });
+  }
+
+  function withoutLittleWords(text) {
+    var kept = text.split(/\s+/).filter(function (word) {
+      return !LITTLE.test(word);
+    });
+    return kept.length ? kept.join(" ") : text;
   }
 
   function findSoon() {
