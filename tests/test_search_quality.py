@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 import shutil
 from pathlib import Path
+from typing import Literal
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 from macros.loader import load_data
 from macros.models import JudgedQuery
@@ -173,3 +174,23 @@ def test_everyday_words_are_indexed_on_the_pages_they_name(tmp_path: Path) -> No
     assert everyday_words(site.catalogue) == {
         "chapter-one/first-page.md": ["angry resident", "tramline"]
     }
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_search_with_results_and_with_none_passes_axe(
+    browser: Browser, site_url: str, width: int, scheme: Literal["light", "dark"]
+) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 800}, color_scheme=scheme)
+    page = context.new_page()
+    page.goto(site_url + "/everyday-practice/")
+    if width < 1000:
+        page.get_by_role("button", name="Search", exact=True).click()
+    else:
+        page.get_by_role("searchbox", name=BOX).click()
+    for words in ("complaint", "xrauja"):
+        settled_search(page, words)
+        expect(page.locator("[data-kip-search] .md-search-result__meta")).to_be_visible()
+        violations = axe_violations(page)
+        assert not violations, f"{words}: {describe(violations)}"
+    context.close()
