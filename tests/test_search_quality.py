@@ -194,3 +194,11 @@ def test_search_with_results_and_with_none_passes_axe(
         violations = axe_violations(page)
         assert not violations, f"{words}: {describe(violations)}"
     context.close()
+
+
+def test_an_extra_word_no_page_has_does_not_leave_the_reader_with_nothing(
+    page: Page, site_url: str
+) -> None:
+    mount = open_search(page, site_url)
+    top = settled_search(page, "trauma zzqxv")
+    assert top[:1] == [mount + "/everyday-practice/trauma-informed-practice/"], top

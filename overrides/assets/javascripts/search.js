@@ -312,12 +312,12 @@
     Promise.all([start(), knownWords()]).then(function (loaded) {
       vocabulary = loaded[1];
       searched = corrected(asked, vocabulary);
-      return loaded[0].search(withoutLittleWords(searched));
-    }).then(function (search) {
-      if (!search || asked !== query) {
+      return searchAll(loaded[0], withoutLittleWords(searched));
+    }).then(function (found) {
+      if (!found || asked !== query) {
         return; // a later search replaced this one
       }
-      results = search.results;
+      results = found;
       shown = 0;
       list.textContent = "";
       nothing.hidden = results.length > 0;
@@ -333,6 +333,40 @@
         meta.textContent =
           searched === asked ? count : "Showing results for \u201c" + searched + "\u201d. " + count;
         settle(asked);
+      });
+    });
+  }
+
+  // Pagefind finds the pages with every word. When that finds few ("disabled customer"), the
+  // pages with any of the words follow them, best first, so a reader's extra word does not
+  // leave them with nothing. The index pieces for each word are fetched already.
+  var FEW = 3;
+  function searchAll(module, text) {
+    return module.search(text).then(function (all) {
+      var words = text.split(/\s+/);
+      if (!all || all.results.length >= FEW || words.length < 2) {
+        return all ? all.results : [];
+      }
+      return Promise.all(words.map(function (word) {
+        return module.search(word);
+      })).then(function (each) {
+        var seen = {};
+        all.results.forEach(function (result) {
+          seen[result.id] = true;
+        });
+        var more = [];
+        each.forEach(function (search) {
+          (search ? search.results : []).forEach(function (result) {
+            if (!seen[result.id]) {
+              seen[result.id] = true;
+              more.push(result);
+            }
+          });
+        });
+        more.sort(function (a, b) {
+          return b.score - a.score;
+        });
+        return all.results.concat(more);
       });
     });
   }
