@@ -197,6 +197,7 @@ def build_catalogue(data: Data, pages: Iterable[DocPage]) -> tuple[Catalogue, li
     for organisation in data.organisations.values():
         check.organisation(organisation)
     check.vocabularies_and_glossary()
+    check.search_pages()
     backlinks: dict[Ref, set[Ref]] = defaultdict(set)
     for source, targets in links.items():
         for target in targets:
@@ -297,6 +298,33 @@ class _Checker:
                 for theme_index, theme in enumerate(term.themes):
                     line = lines.line_of(("terms", index, "themes", theme_index))
                     self._term(label, line, "themes", theme)
+
+    def search_pages(self) -> None:
+        """Check that the everyday words and judged queries name pages that exist."""
+        data = self.catalogue.data
+        guidance = sorted(self.catalogue.pages)
+        records = [f"examples/{key}.md" for key in data.examples]
+        files = (
+            ("data/search-words.yml", "words", data.search_words, guidance),
+            ("data/search-queries.yml", "queries", data.search_queries, guidance + records),
+        )
+        for label, key, found, known in files:
+            if found is None:
+                continue
+            lines = self.catalogue.data.lines[label]
+            for index, entry in enumerate(getattr(found, key)):
+                for page_index, page in enumerate(entry.pages):
+                    if page not in known:
+                        self.problems.append(
+                            Problem(
+                                label,
+                                lines.line_of((key, index, "pages", page_index)),
+                                f"{key}.{index}.pages",
+                                f"There is no page '{page}'. Name a page by its path under "
+                                f"docs/, such as everyday-practice/small-acts.md."
+                                + did_you_mean(page, known),
+                            )
+                        )
 
     # --- helpers ---------------------------------------------------------------------------
     def _unique(self, label: str, lines: LineMap, name: str, ids: list[str]) -> None:

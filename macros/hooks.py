@@ -38,6 +38,7 @@ from macros.sandbox import render
 from macros.sanitise import sanitise
 from macros.search import (
     SearchDocument,
+    everyday_words,
     examples_in_first_search,
     search_boost,
     search_document,
@@ -204,6 +205,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) 
     tags = search_tags(catalogue, page.meta.get("themes") or [])
     if tags:
         page.meta["tags"] = tags
+    words = everyday_words(catalogue).get(page.file.src_uri)
+    if words:
+        page.meta["search_words"] = words
     boost = search_boost(catalogue, page.file.src_uri)
     if boost:
         page.meta["search"] = {**page.meta.get("search", {}), "boost": boost}
@@ -307,8 +311,9 @@ def on_post_build(config: MkDocsConfig) -> None:
     """Write the search index of the published site."""
     documents: list[SearchDocument] | None = config[SEARCH_KEY]
     if documents is not None:
+        apart = not config.extra["search_examples_first"]
         with stage(SEARCH):
-            write_search_index(Path(config.site_dir), documents)
+            write_search_index(Path(config.site_dir), documents, examples_apart=apart)
     if config[PROBLEMS_KEY]:
         return
     root = Path(config.config_file_path).parent

@@ -16,8 +16,10 @@ from macros.models import (
     SLUG_HINT,
     Example,
     Glossary,
+    JudgedQueries,
     Organisation,
     Report,
+    SearchVocabulary,
     Vocabularies,
 )
 from macros.problems import ContentError, Problem, did_you_mean
@@ -44,6 +46,8 @@ class Data:
     reports: dict[str, Report] = field(default_factory=dict)
     organisations: dict[str, Organisation] = field(default_factory=dict)
     lines: dict[str, LineMap] = field(default_factory=dict)
+    search_words: SearchVocabulary | None = None
+    search_queries: JudgedQueries | None = None
 
     def label(self, collection: str, record_id: str) -> str:
         """Return the repository path of a record's file, as shown to people."""
@@ -59,6 +63,9 @@ def load_data(data_dir: Path) -> tuple[Data, list[Problem]]:
     lines: dict[str, LineMap] = {}
     vocabularies = _load_one(data_dir / "vocabularies.yml", Vocabularies, problems, lines)
     glossary = _load_one(data_dir / "glossary.yml", Glossary, problems, lines)
+    # Optional: a site without everyday words or judged queries still builds.
+    search_words = _load_optional(data_dir / "search-words.yml", SearchVocabulary, problems, lines)
+    search_queries = _load_optional(data_dir / "search-queries.yml", JudgedQueries, problems, lines)
     collections: dict[str, dict[str, Any]] = {}
     for name, model in COLLECTIONS.items():
         collections[name] = _load_folder(data_dir / name, name, model, problems, lines)
@@ -69,8 +76,16 @@ def load_data(data_dir: Path) -> tuple[Data, list[Problem]]:
         reports=collections["reports"],
         organisations=collections["organisations"],
         lines=lines,
+        search_words=search_words,
+        search_queries=search_queries,
     )
     return data, problems
+
+
+def _load_optional(
+    path: Path, model: type[M], problems: list[Problem], lines: dict[str, LineMap]
+) -> M | None:
+    return _validate(path, f"data/{path.name}", model, problems, lines) if path.is_file() else None
 
 
 def _load_one(

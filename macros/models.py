@@ -357,6 +357,36 @@ class Glossary(Record):
     terms: list[GlossaryTerm] = Field(min_length=1)
 
 
+class SearchWords(Record):
+    """Everyday words staff type, and the pages search should find for them."""
+
+    pages: list[Text] = Field(min_length=1)
+    """Paths of pages under docs/, such as everyday-practice/small-acts.md."""
+    words: list[Text] = Field(min_length=1)
+    """Words and phrases as people type them, such as "angry resident"."""
+
+
+class SearchVocabulary(Record):
+    """Every set of everyday words for search."""
+
+    words: list[SearchWords] = Field(min_length=1)
+
+
+class JudgedQuery(Record):
+    """One query as staff type it, and the pages a right answer puts in the top three."""
+
+    query: Text
+    """The words typed, typos and all."""
+    pages: list[Text] = Field(min_length=1)
+    """Paths of pages under docs/, or examples/<id>.md for a practice example."""
+
+
+class JudgedQueries(Record):
+    """The queries search is judged on."""
+
+    queries: list[JudgedQuery] = Field(min_length=1)
+
+
 class Change(Record):
     """One line of a page's history, shown to readers."""
 

@@ -8,7 +8,15 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from macros.models import Example, Glossary, Organisation, Report, Vocabularies
+from macros.models import (
+    Example,
+    Glossary,
+    JudgedQueries,
+    Organisation,
+    Report,
+    SearchVocabulary,
+    Vocabularies,
+)
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "example": Example,
@@ -16,6 +24,8 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "organisation": Organisation,
     "vocabularies": Vocabularies,
     "glossary": Glossary,
+    "search-words": SearchVocabulary,
+    "search-queries": JudgedQueries,
 }
 
 

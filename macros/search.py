@@ -11,13 +11,16 @@ search, because browsers refuse to fetch files from disk and Pagefind must fetch
 
 from __future__ import annotations
 
+import re
 import subprocess
 import tempfile
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 import pagefind_bin  # type: ignore[import-untyped]
+from bs4 import BeautifulSoup
 from markupsafe import Markup
 
 from macros.catalogue import Catalogue
@@ -51,14 +54,20 @@ INDEX_FOLDER = "pagefind"
 # or on request: examples_in_first_search); the page that lists them stays in the main index.
 EXAMPLES_FOLDER = "examples/"
 EXAMPLES_INDEX_FOLDER = "examples"
+# The words a misspelt query is matched against (search.js), one a line, beside the index.
+WORDS_FILE = "words.txt"
+# Shorter words are left as typed: a typo in a short word is too often another real word.
+SHORTEST_CORRECTED = 5
+WORD = re.compile(r"[a-z]+")
+MIN_USES = 2
 
 
 def examples_in_first_search(examples: int, limit: int) -> bool:
     """Say whether every search includes the practice examples, or adds them on request.
 
-    Up to `limit` examples (mkdocs.yml sets it), their index adds a few kilobytes to a first
-    search (about 30 KB with the real content). With thousands, its list of pages alone
-    outweighs the rest of a first search, so readers add the examples when they want them.
+    Up to `limit` examples (mkdocs.yml sets it), they share the main index and add a few
+    kilobytes to a first search. With thousands, their list of pages alone outweighs the rest
+    of a first search, so they have an index of their own, which readers add when they want it.
     """
     return examples <= limit
 
@@ -90,6 +99,33 @@ def search_tags(catalogue: Catalogue, themes: Iterable[str]) -> list[str]:
     return tags
 
 
+def everyday_words(catalogue: Catalogue) -> dict[str, list[str]]:
+    """Return the everyday words each page is found by, from data/search-words.yml."""
+    found = catalogue.data.search_words
+    words: dict[str, list[str]] = {}
+    for entry in found.words if found else []:
+        for page in entry.pages:
+            listed = words.setdefault(page, [])
+            listed.extend(word for word in entry.words if word not in listed)
+    return words
+
+
+def known_words(texts: Iterable[str]) -> list[str]:
+    """Return the words a search can correct a misspelling to, in alphabetical order.
+
+    Every word of at least SHORTEST_CORRECTED letters used at least twice in the texts: a word
+    used once is as likely a name or a slip as a word a reader means, and leaving those out
+    halves the list a first search fetches.
+    """
+    counts = Counter(
+        word
+        for text in texts
+        for word in WORD.findall(text.lower())
+        if len(word) >= SHORTEST_CORRECTED
+    )
+    return sorted(word for word, count in counts.items() if count >= MIN_USES)
+
+
 def search_boost(catalogue: Catalogue, src_uri: str) -> float | None:
     """Return how much a hand-written page's matches are boosted, or None to leave them be."""
     return GUIDANCE_BOOST if src_uri in catalogue.guidance_uris else None
@@ -106,12 +142,14 @@ def search_document(
     if src_uri.startswith(RECORD_FOLDERS):
         boost = RECORD_BOOST  # a record backs the guidance up; the guidance comes first
     tags = meta.get("tags")
+    words = meta.get("search_words")
     html = (
         environment()
         .get_template("search/document.html.j2")
         .render(
             title=title,
             tags=tags if isinstance(tags, list) else [],
+            words=words if isinstance(words, list) else [],
             tag_weight=min(TAG_WEIGHT * boost, MAX_WEIGHT),
             description=meta.get("description") or "",
             boost=boost,
@@ -123,15 +161,24 @@ def search_document(
     return SearchDocument("/" + url, html, on_request=example)
 
 
-def write_search_index(site_dir: Path, documents: Iterable[SearchDocument]) -> None:
-    """Write the two search indexes into the built site: the practice examples, and the rest."""
+def write_search_index(
+    site_dir: Path, documents: Iterable[SearchDocument], *, examples_apart: bool
+) -> None:
+    """Write the search index into the built site, with the practice examples apart or in it.
+
+    While every search includes the examples, they share the main index: each word a reader
+    types then fetches one piece of one index, not a piece of each of two (BENCHMARKS.md).
+    """
     main: list[SearchDocument] = []
     on_request: list[SearchDocument] = []
     for document in documents:
-        (on_request if document.on_request else main).append(document)
+        (on_request if document.on_request and examples_apart else main).append(document)
     index = site_dir / INDEX_FOLDER
     run_pagefind(main, index)
-    run_pagefind(on_request, index / EXAMPLES_INDEX_FOLDER)
+    if examples_apart:
+        run_pagefind(on_request, index / EXAMPLES_INDEX_FOLDER)
+    texts = (BeautifulSoup(d.html, "html.parser").get_text(" ") for d in [*main, *on_request])
+    (index / WORDS_FILE).write_text("\n".join(known_words(texts)) + "\n", encoding="utf-8")
 
 
 def run_pagefind(documents: Iterable[SearchDocument], output: Path) -> None:

@@ -13,6 +13,7 @@ import os
 import platform
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -27,12 +28,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench_browser import (  # noqa: E402
+    QuerySearch,
     SiteWeights,
     Weight,
     file_size,
     folder_size,
     lighthouse,
     measure_site,
+    search_queries,
 )
 
 from macros.navigation import read_config  # noqa: E402
@@ -57,6 +60,7 @@ LIGHTHOUSE_START, LIGHTHOUSE_END = (
 LIGHTHOUSE_VERSION = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))[
     "devDependencies"
 ]["lighthouse"]
+QUERIES_START, QUERIES_END = "<!-- bench:queries:start -->", "<!-- bench:queries:end -->"
 # A word on nearly every page: the first search fetches the most it will.
 SEARCH_WORDS = "kindness"
 
@@ -417,6 +421,44 @@ def lighthouse_table(scores: dict[str, tuple[int, int]], paths: dict[str, str]) 
     )
 
 
+def address(page: str) -> str:
+    """Return the address path of a page named by its path under docs/ (as the queries do)."""
+    path = page.removesuffix(".md").removesuffix("index")
+    return "/" + path + ("/" if path and not path.endswith("/") else "")
+
+
+def queries_table(searches: list[QuerySearch], wanted: list[list[str]]) -> str:
+    """Return the section on the judged queries: right in the top 3, and first-search bytes."""
+    right = sum(
+        1
+        for search, pages in zip(searches, wanted, strict=True)
+        if {address(page) for page in pages} & set(search.top[:3])
+    )
+    sent = sorted(search.transferred for search in searches)
+    middle = statistics.median(sent)
+    rows = "\n".join(
+        f"| {search.query} | {kb(search.transferred)} | "
+        f"{'yes' if {address(p) for p in pages} & set(search.top[:3]) else 'no'} |"
+        for search, pages in zip(searches, wanted, strict=True)
+    )
+    return f"""{QUERIES_START}
+## Search as staff type it: the judged queries
+
+The {len(searches)} queries in `data/search-queries.yml`, each typed key by key (120 ms a key)
+into the search of the real content in a fresh browser, served with gzip. "Sent" is every byte
+from focusing the search field until the results settle. Measured on {machine()},
+{datetime.now(UTC):%Y-%m-%d}.
+
+**{right} of {len(searches)} ({right / len(searches):.0%}) put a right page in the top 3.
+First-search bytes as sent: median {kb(middle)} KB, least {kb(sent[0])} KB,
+most {kb(sent[-1])} KB.**
+
+| Query | Sent (KB) | Right page in the top 3 |
+|---|---:|---|
+{rows}
+{QUERIES_END}"""
+
+
 def machine() -> str:
     """Return the machine the figures come from."""
     return f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores"
@@ -505,6 +547,7 @@ def main() -> int:
         help="skip timing `make build` (pages, chapter PDFs, offline copy) in the comparison",
     )
     parser.add_argument("--no-lighthouse", action="store_true")
+    parser.add_argument("--no-queries", action="store_true", help="skip the judged queries")
     parser.add_argument("--no-record", action="store_true", help="print only")
     args = parser.parse_args()
     write = not args.no_record
@@ -526,6 +569,14 @@ def main() -> int:
             scores = lighthouse(project / "site", paths)
             table = lighthouse_table(scores, paths)
             record_section(LIGHTHOUSE_START, LIGHTHOUSE_END, table, write=write)
+        if not args.no_queries:
+            data = catalogue.data.search_queries
+            queries = data.queries if data else []
+            project = handbook_project(folder / "queries", 0)
+            measure(project)
+            searches = search_queries(project / "site", [query.query for query in queries])
+            table = queries_table(searches, [query.pages for query in queries])
+            record_section(QUERIES_START, QUERIES_END, table, write=write)
         if args.scales:
             scales = [measure_scale(folder, count, guidance) for count in args.scales]
             table = weight_table(scales, guidance)

@@ -286,3 +286,45 @@ def lighthouse(site: Path, paths: dict[str, str]) -> dict[str, tuple[int, int]]:
             print(f"Lighthouse {name}: {scores[name]}")
     shutil.rmtree(folder, ignore_errors=True)
     return scores
+
+
+@dataclass(frozen=True)
+class QuerySearch:
+    """One judged query, searched first in a fresh browser: bytes sent, and the top results."""
+
+    query: str
+    transferred: int
+    top: list[str]
+
+
+def search_queries(site: Path, queries: list[str], delay_ms: int = 120) -> list[QuerySearch]:
+    """Search each query first in a fresh browser, typed key by key, as a reader would.
+
+    Counts every byte sent from focusing the search field until the results settle (search.js
+    marks the box with the settled query), and keeps the addresses of the first results.
+    """
+    found: list[QuerySearch] = []
+    with serve(site) as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        try:
+            for query in queries:
+                context = browser.new_context()
+                page = context.new_page()
+                page.goto(f"{url}/", wait_until="networkidle")
+                box = page.locator("[data-kip-search] input")
+                with recording(page) as responses:
+                    box.focus()
+                    box.press_sequentially(query, delay=delay_ms)
+                    settled = f"[data-kip-settled={json.dumps(query)}]"
+                    page.wait_for_selector(settled, state="attached", timeout=60_000)
+                    page.wait_for_load_state("networkidle")
+                    weight = weigh(responses)
+                hrefs = page.locator(".md-search-result__item > a").evaluate_all(
+                    "links => links.map(link => link.href)"
+                )
+                top = [urlsplit(href).path for href in hrefs]
+                found.append(QuerySearch(query, weight.transferred, top))
+                context.close()
+        finally:
+            browser.close()
+    return found

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from browser import OffNetwork, behind, contrast, rgba
+from browser import OffNetwork, axe_violations, behind, contrast, describe, rgba, search
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -95,7 +96,9 @@ def test_repository_and_editing_are_out_of_the_readers_way(tab: Page, site_url: 
         "https://github.com/kindness-in-practice/handbook/edit/main/docs/"
         "kindness-and-risk/proportionate-risk.md",
     )
-    footer = tab.locator(".md-footer").get_by_role("link", name="kindness-in-practice/handbook")
+    footer = tab.locator(".md-footer").get_by_role(
+        "link", name="Source, history and how to contribute"
+    )
     expect(footer).to_have_attribute("href", "https://github.com/kindness-in-practice/handbook")
 
 
@@ -125,3 +128,77 @@ def test_the_search_field_has_one_clear_button(tab: Page, site_url: str) -> None
     )
     assert hidden
     expect(tab.locator("[data-kip-search] button[type=reset]")).to_have_count(1)
+
+
+# Body text size at each width: 16 px on a phone, 19 px from tablet width up (GOV.UK, NHS).
+@pytest.mark.parametrize(
+    ("tab", "size"),
+    [
+        ((390, "light"), "16px"),
+        ((768, "light"), "19px"),
+        ((1280, "dark"), "19px"),
+        ((1800, "light"), "19px"),
+    ],
+    indirect=["tab"],
+)
+def test_body_text_is_19_pixels_from_tablet_width_up(tab: Page, site_url: str, size: str) -> None:
+    tab.goto(site_url + GUIDANCE)
+    paragraph = tab.locator("article > p").first
+    pixels = float(paragraph.evaluate("p => getComputedStyle(p).fontSize").removesuffix("px"))
+    assert abs(pixels - float(size.removesuffix("px"))) < 0.05
+
+
+@pytest.mark.parametrize("tab", [(1280, "light"), (1280, "dark")], indirect=True)
+def test_the_illustrative_notice_is_calm_inset_text(tab: Page, site_url: str) -> None:
+    tab.goto(site_url + "/examples/care-home-visiting/")
+    notice = tab.locator("article .admonition").filter(has_text="Illustrative example")
+    style = notice.evaluate(
+        """n => {
+            const s = getComputedStyle(n);
+            const icon = getComputedStyle(n.querySelector(".admonition-title"), "::before");
+            return {bg: s.backgroundColor, border: s.borderLeftColor, icon: icon.display};
+        }"""
+    )
+    assert rgba(style["bg"])[3] == 0  # no tinted box
+    red, green, blue, _ = rgba(style["border"])
+    assert max(red, green, blue) - min(red, green, blue) < 25  # grey or blue-grey, not orange
+    assert style["icon"] == "none"  # no warning triangle
+
+
+@pytest.mark.parametrize("tab", [(390, "light"), (1280, "dark")], indirect=True)
+def test_the_footer_names_the_publisher_and_how_to_reach_them(tab: Page, site_url: str) -> None:
+    tab.goto(site_url + GUIDANCE)
+    footer = tab.locator(".md-footer")
+    expect(footer).to_contain_text("Published by the Kindness in Practice editorial team.")
+    expect(footer).to_contain_text("Creative Commons Attribution 4.0")
+    for name in ("Contact us", "Give feedback"):
+        expect(footer.get_by_role("link", name=name)).to_have_attribute(
+            "href", re.compile(r"^mailto:")
+        )
+    for name, path in (
+        ("Accessibility statement", "accessibility/"),
+        ("Privacy notice", "privacy/"),
+    ):
+        link = footer.get_by_role("link", name=name)
+        expect(link).to_be_visible()
+        link.click()
+        expect(tab).to_have_url(re.compile(path + "$"))
+        expect(tab.get_by_role("heading", level=1)).to_contain_text(name)
+        tab.go_back()
+    violations = axe_violations(tab)
+    assert not violations, describe(violations)
+
+
+@pytest.mark.parametrize("tab", [(1280, "light")], indirect=True)
+def test_reading_and_searching_set_no_cookie_and_keep_only_the_colour_choice(
+    tab: Page, site_url: str
+) -> None:
+    tab.goto(site_url + GUIDANCE)
+    tab.get_by_title("Switch to dark mode").first.click()
+    search(tab, "complaint")
+    expect(tab.locator("[data-kip-search]")).to_have_attribute("data-kip-settled", "complaint")
+    tab.goto(site_url + "/examples/")
+    assert tab.evaluate("document.cookie") == ""
+    stored = tab.evaluate("[...Object.keys(localStorage), ...Object.keys(sessionStorage)]")
+    assert stored, "the colour choice is kept"
+    assert all(key.endswith("__palette") for key in stored), stored

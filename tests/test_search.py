@@ -57,17 +57,17 @@ def indexed_text(index: Path) -> dict[str, str]:
     return texts
 
 
-def test_practice_examples_have_an_index_of_their_own(built_site: Path, content: Site) -> None:
-    examples = indexed_text(built_site / "pagefind" / "examples")
-    assert set(examples) == {f"/examples/{key}/" for key in content.catalogue.data.examples}
+def test_few_practice_examples_share_the_main_index(built_site: Path, content: Site) -> None:
     main = indexed_text(built_site / "pagefind")
-    assert not [url for url in main if EXAMPLE.search(url)]
-    assert "/examples/" in main  # the page listing them is found in the first search
+    examples = {url for url in main if EXAMPLE.search(url)}
+    assert examples == {f"/examples/{key}/" for key in content.catalogue.data.examples}
+    assert "/examples/" in main
     assert {f"/{uri.removesuffix('.md')}/" for uri in content.catalogue.guidance_uris} <= set(main)
+    assert not (built_site / "pagefind" / "examples").exists()  # one index: one piece a word
 
 
 def test_what_every_example_repeats_is_not_searched(built_site: Path, content: Site) -> None:
-    texts = indexed_text(built_site / "pagefind" / "examples")
+    texts = indexed_text(built_site / "pagefind")
     for example in content.catalogue.data.examples.values():
         text = texts[f"/examples/{example.id}/"]
         assert example.summary in text
@@ -84,7 +84,8 @@ def test_with_few_examples_every_search_includes_them(page: Page, site_url: str)
     page.goto(site_url + "/")
     search(page, "care home visiting")
     expect(page.locator(RESULTS + "[href$='/examples/care-home-visiting/']")).to_be_visible()
-    assert any("/pagefind/examples/" in path for path in fetched)
+    assert any("/pagefind/" in path for path in fetched)
+    assert not any("/pagefind/examples/" in path for path in fetched)  # in the main index
     expect(page.get_by_role("button", name="Search the practice examples too")).to_be_hidden()
 
 
