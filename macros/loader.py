@@ -18,6 +18,7 @@ from macros.models import (
     Glossary,
     Organisation,
     Report,
+    Situations,
     Vocabularies,
 )
 from macros.problems import ContentError, Problem, did_you_mean
@@ -44,6 +45,8 @@ class Data:
     reports: dict[str, Report] = field(default_factory=dict)
     organisations: dict[str, Organisation] = field(default_factory=dict)
     lines: dict[str, LineMap] = field(default_factory=dict)
+    situations: Situations | None = None
+    """The guided finder's situations; the finder is left out when the file is not there."""
 
     def label(self, collection: str, record_id: str) -> str:
         """Return the repository path of a record's file, as shown to people."""
@@ -59,6 +62,12 @@ def load_data(data_dir: Path) -> tuple[Data, list[Problem]]:
     lines: dict[str, LineMap] = {}
     vocabularies = _load_one(data_dir / "vocabularies.yml", Vocabularies, problems, lines)
     glossary = _load_one(data_dir / "glossary.yml", Glossary, problems, lines)
+    situations_file = data_dir / "situations.yml"
+    situations = (
+        _load_one(situations_file, Situations, problems, lines)
+        if situations_file.is_file()
+        else None
+    )
     collections: dict[str, dict[str, Any]] = {}
     for name, model in COLLECTIONS.items():
         collections[name] = _load_folder(data_dir / name, name, model, problems, lines)
@@ -69,6 +78,7 @@ def load_data(data_dir: Path) -> tuple[Data, list[Problem]]:
         reports=collections["reports"],
         organisations=collections["organisations"],
         lines=lines,
+        situations=situations,
     )
     return data, problems
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from macros.models import Example, Glossary, Organisation, Report, Vocabularies
+from macros.models import Example, Glossary, Organisation, Report, Situations, Vocabularies
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "example": Example,
@@ -16,6 +16,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "organisation": Organisation,
     "vocabularies": Vocabularies,
     "glossary": Glossary,
+    "situations": Situations,
 }
 
 

@@ -9,6 +9,8 @@ from pathlib import Path
 from macros.catalogue import Catalogue, build_catalogue
 from macros.docpages import FRONT_MATTER, mkdocs_front_matter, scan_docs
 from macros.examples_index import examples_index
+from macros.finder import finder_problems
+from macros.finder_pages import finder_pages
 from macros.limits import markdown_problems
 from macros.loader import load_data
 from macros.pages import GeneratedPage, abbreviations, generate_pages
@@ -29,11 +31,12 @@ def load_site(docs_dir: Path, data_dir: Path) -> Site:
     data, problems = load_data(data_dir)
     pages, page_problems = scan_docs(docs_dir)
     catalogue, reference_problems = build_catalogue(data, pages)
-    problems = [*problems, *page_problems, *reference_problems]
+    problems = [*problems, *page_problems, *reference_problems, *finder_problems(catalogue)]
     if problems:
         raise ContentError(problems)
     generated = sorted(
-        [*generate_pages(catalogue), *examples_index(catalogue)], key=lambda page: page.src_uri
+        [*generate_pages(catalogue), *examples_index(catalogue), *finder_pages(catalogue)],
+        key=lambda page: page.src_uri,
     )
     # 'x.md' and 'x/index.md' are both published at x/: one would silently replace the other.
     hand_written: dict[str, str] = {}
