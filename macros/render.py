@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from macros.catalogue import Catalogue, Ref
+from macros.finder_pages import START, situation_links
 from macros.jurisdiction import applies_label
 from macros.links import link_to, relative, theme_uri
 from macros.pages import KIND_LABELS, environment
@@ -99,5 +100,15 @@ def applies_in(nations: str) -> str:
         environment()
         .get_template("macros/applies_in.md.j2")
         .render(label=applies_label(nations))
+        .strip()
+    )
+
+
+def finder(catalogue: Catalogue, page_uri: str) -> str:
+    """Return the finder's first question, for the home page: one link per situation."""
+    return (
+        environment()
+        .get_template("macros/finder.md.j2")
+        .render(situations=situation_links(catalogue, page_uri), start=relative(page_uri, START))
         .strip()
     )
