@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from browser import OffNetwork, axe_violations, describe
+from browser import OffNetwork, axe_violations, describe, search
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -20,6 +20,7 @@ JOURNEYS = {
     "commissioning-a-service": ("We are commissioning or buying a service", "Health", ""),
 }
 SECTOR_SLUGS = {"Housing": "housing", "Health": "health"}
+RESULTS = ".md-search-result__item > a"
 MOST_TABS = 400  # more than the links on any finder page, header and footer included
 
 
@@ -112,3 +113,9 @@ def test_finder_pages_pass_axe(browser: Browser, site_url: str, scheme: str) -> 
             failures.append(f"{path}:\n{describe(violations)}")
     context.close()
     assert not failures, "\n".join(failures)
+
+
+def test_finder_pages_appear_in_search(page: Page, site_url: str) -> None:
+    page.goto(f"{site_url}/")
+    search(page, "someone has made a complaint")
+    expect(page.locator(f"{RESULTS}[href*='/finder/complaint/']").first).to_be_attached()
