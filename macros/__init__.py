@@ -37,5 +37,8 @@ def define_env(env: Any) -> None:
     def applies_in(nations: str) -> str:
         return render.applies_in(nations)
 
-    for function in (example_card, example_list, cite, related, applies_in):
+    def finder() -> str:
+        return render.finder(catalogue(), here())
+
+    for function in (example_card, example_list, cite, related, applies_in, finder):
         env.macro(function)

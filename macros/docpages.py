@@ -30,6 +30,7 @@ MACRO_SIGNATURES: dict[str, tuple[str, ...]] = {
     "cite": ("report_id",),
     "related": (),
     "applies_in": ("nations",),
+    "finder": (),
 }
 
 

@@ -20,6 +20,7 @@ from macros.models import (
     Organisation,
     Report,
     SearchVocabulary,
+    Situations,
     Vocabularies,
 )
 from macros.problems import ContentError, Problem, did_you_mean
@@ -48,6 +49,8 @@ class Data:
     lines: dict[str, LineMap] = field(default_factory=dict)
     search_words: SearchVocabulary | None = None
     search_queries: JudgedQueries | None = None
+    situations: Situations | None = None
+    """The guided finder's situations; the finder is left out when the file is not there."""
 
     def label(self, collection: str, record_id: str) -> str:
         """Return the repository path of a record's file, as shown to people."""
@@ -66,6 +69,12 @@ def load_data(data_dir: Path) -> tuple[Data, list[Problem]]:
     # Optional: a site without everyday words or judged queries still builds.
     search_words = _load_optional(data_dir / "search-words.yml", SearchVocabulary, problems, lines)
     search_queries = _load_optional(data_dir / "search-queries.yml", JudgedQueries, problems, lines)
+    situations_file = data_dir / "situations.yml"
+    situations = (
+        _load_one(situations_file, Situations, problems, lines)
+        if situations_file.is_file()
+        else None
+    )
     collections: dict[str, dict[str, Any]] = {}
     for name, model in COLLECTIONS.items():
         collections[name] = _load_folder(data_dir / name, name, model, problems, lines)
@@ -78,6 +87,7 @@ def load_data(data_dir: Path) -> tuple[Data, list[Problem]]:
         lines=lines,
         search_words=search_words,
         search_queries=search_queries,
+        situations=situations,
     )
     return data, problems
 

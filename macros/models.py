@@ -443,3 +443,76 @@ class GuidanceMeta(PageMeta):
                 "what you checked the page against."
             )
         return self
+
+
+NationLaw = Annotated[list[Text], Field(min_length=1, max_length=8)]
+
+
+class LawSet(Record):
+    """The laws and bodies on one subject, nation by nation, for the finder's outcome pages."""
+
+    id: Slug
+    """Lower-case words joined by hyphens; situations and sectors name the set by it."""
+    title: Text
+    """What the laws and bodies are about, such as "Complaints and ombudsmen"."""
+    england: NationLaw
+    """The laws and bodies that apply in England, one per line."""
+    scotland: NationLaw
+    """The laws and bodies that apply in Scotland, one per line."""
+    wales: NationLaw
+    """The laws and bodies that apply in Wales, one per line."""
+    northern_ireland: NationLaw = Field(alias="northern-ireland")
+    """The laws and bodies that apply in Northern Ireland, one per line."""
+
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, populate_by_name=True, use_attribute_docstrings=True
+    )
+
+
+class FinderSector(Record):
+    """A sector the finder offers, with the sector page that covers it."""
+
+    id: Slug
+    """A sector id from data/vocabularies.yml."""
+    page: DocPath
+    """The sector's page, as a path inside docs/, such as sectors/housing.md."""
+    section: Text
+    """The heading on that page to send readers to when a situation names none for this sector."""
+    law: list[Slug] = []
+    """Law sets (by id, from law: in this file) that apply to every situation in this sector."""
+
+
+class Situation(Record):
+    """One situation a reader can start the finder from, in the words staff use."""
+
+    id: Slug
+    """Lower-case words joined by hyphens; it becomes the finder's address for the situation."""
+    question: Text
+    """What is happening, as staff would say it, such as "I have to say no to someone"."""
+    description: Paragraph
+    """One or two sentences on what the outcome page helps with."""
+    guidance: list[DocPath]
+    """The two to four guidance pages that answer it, as paths inside docs/."""
+    themes: list[Slug] = Field(min_length=1)
+    """Theme ids from data/vocabularies.yml; they pick the practice examples shown."""
+    sections: dict[Slug, Text] = {}
+    """For each sector id, the heading on its sector page that speaks to this situation."""
+    law: list[Slug] = Field(min_length=1)
+    """Law sets (by id, from law: in this file) that apply to this situation."""
+    terms: list[Slug] = []
+    """Glossary term ids (from data/glossary.yml) the outcome page explains."""
+
+    @field_validator("guidance")
+    @classmethod
+    def _two_to_four(cls, value: list[str]) -> list[str]:
+        if not 2 <= len(value) <= 4:
+            raise ValueError("Name two to four guidance pages, the ones that answer it best.")
+        return value
+
+
+class Situations(Record):
+    """The guided finder: its sectors, its law sets and its situations."""
+
+    sectors: list[FinderSector] = Field(min_length=1)
+    law: list[LawSet] = Field(min_length=1)
+    situations: list[Situation] = Field(min_length=1)

@@ -8,7 +8,18 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from macros.models import Example, GlossaryTerm, Organisation, Period, Related, Report, Source
+from macros.models import (
+    Example,
+    FinderSector,
+    GlossaryTerm,
+    LawSet,
+    Organisation,
+    Period,
+    Related,
+    Report,
+    Situation,
+    Source,
+)
 
 START, END = "<!-- reference:start -->", "<!-- reference:end -->"
 RECORDS: tuple[tuple[str, str, type[BaseModel]], ...] = (
@@ -23,6 +34,17 @@ RECORDS: tuple[tuple[str, str, type[BaseModel]], ...] = (
     ("Fields of related", "Inside an example or a report, under `related:`.", Related),
     ("Fields of a source", "Each entry under `sources:` in an example.", Source),
     ("Fields of period", "Inside an example, under `period:`.", Period),
+    (
+        "Fields of a situation",
+        "Each entry under `situations:` in `data/situations.yml`, the guided finder's situations.",
+        Situation,
+    ),
+    (
+        "Fields of a finder sector",
+        "Each entry under `sectors:` in `data/situations.yml`.",
+        FinderSector,
+    ),
+    ("Fields of a law set", "Each entry under `law:` in `data/situations.yml`.", LawSet),
 )
 
 

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from urllib.parse import urlencode
 
 from macros.catalogue import Catalogue, Ref
+from macros.finder_pages import START, situation_links
 from macros.jurisdiction import applies_label
 from macros.links import (
     EXAMPLES_INDEX,
@@ -132,5 +133,15 @@ def applies_in(nations: str) -> str:
         environment()
         .get_template("macros/applies_in.md.j2")
         .render(label=applies_label(nations))
+        .strip()
+    )
+
+
+def finder(catalogue: Catalogue, page_uri: str) -> str:
+    """Return the finder's first question, for the home page: one link per situation."""
+    return (
+        environment()
+        .get_template("macros/finder.md.j2")
+        .render(situations=situation_links(catalogue, page_uri), start=relative(page_uri, START))
         .strip()
     )

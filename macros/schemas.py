@@ -15,6 +15,7 @@ from macros.models import (
     Organisation,
     Report,
     SearchVocabulary,
+    Situations,
     Vocabularies,
 )
 
@@ -26,6 +27,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "glossary": Glossary,
     "search-words": SearchVocabulary,
     "search-queries": JudgedQueries,
+    "situations": Situations,
 }
 
 

@@ -10,6 +10,8 @@ from macros.catalogue import Catalogue, build_catalogue
 from macros.data_limits import data_markdown_problems
 from macros.docpages import FRONT_MATTER, mkdocs_front_matter, scan_docs
 from macros.examples_index import examples_index
+from macros.finder import finder_problems
+from macros.finder_pages import finder_pages
 from macros.loader import load_data
 from macros.pages import GeneratedPage, abbreviations, generate_pages
 from macros.problems import ContentError, Problem
@@ -36,12 +38,19 @@ def load_site(docs_dir: Path, data_dir: Path) -> Site:
     # is made from it; the pages made from data are then not measured (macros/data_limits.py).
     with stage(LOAD):
         shape_problems = data_markdown_problems(data) if not problems else []
-    problems = [*problems, *page_problems, *reference_problems, *shape_problems]
+    problems = [
+        *problems,
+        *page_problems,
+        *reference_problems,
+        *shape_problems,
+        *finder_problems(catalogue),
+    ]
     if problems:
         raise ContentError(problems)
     with stage(FROM_DATA):
         generated = sorted(
-            [*generate_pages(catalogue), *examples_index(catalogue)], key=lambda page: page.src_uri
+            [*generate_pages(catalogue), *examples_index(catalogue), *finder_pages(catalogue)],
+            key=lambda page: page.src_uri,
         )
     # 'x.md' and 'x/index.md' are both published at x/: one would silently replace the other.
     hand_written: dict[str, str] = {}

@@ -9,6 +9,7 @@ import yaml
 
 from macros.docpages import FRONT_MATTER
 from macros.examples_index import examples_index
+from macros.finder_pages import finder_pages
 from macros.pages import GeneratedPage, first_sentence, generate_pages, long_date
 from macros.site import Site
 
@@ -38,11 +39,22 @@ def test_every_record_and_theme_gets_a_page(content: Site) -> None:
         "themes/index.md",
         "glossary.md",
     }
+    situations = data.situations.situations if data.situations else []
+    sectors = [s.id for s in data.situations.sectors] if data.situations else []
+    expected |= {"finder/index.md"} if situations else set()
+    for situation in situations:
+        expected.add(f"finder/{situation.id}/index.md")
+        for sector in [*sectors, "any-sector"]:
+            expected |= {f"finder/{situation.id}/{sector}/{n}.md" for n in ("index", "answer")}
     assert set(pages_by_uri(content)) == expected
 
 
 def test_generation_is_deterministic(content: Site) -> None:
-    pages = [*generate_pages(content.catalogue), *examples_index(content.catalogue)]
+    pages = [
+        *generate_pages(content.catalogue),
+        *examples_index(content.catalogue),
+        *finder_pages(content.catalogue),
+    ]
     assert sorted(pages, key=lambda page: page.src_uri) == list(content.generated)
 
 
