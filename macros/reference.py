@@ -8,7 +8,16 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from macros.models import Example, GlossaryTerm, Organisation, Period, Related, Report, Source
+from macros.models import (
+    Evidence,
+    Example,
+    GlossaryTerm,
+    Organisation,
+    Period,
+    Related,
+    Report,
+    Source,
+)
 
 START, END = "<!-- reference:start -->", "<!-- reference:end -->"
 RECORDS: tuple[tuple[str, str, type[BaseModel]], ...] = (
@@ -23,6 +32,7 @@ RECORDS: tuple[tuple[str, str, type[BaseModel]], ...] = (
     ("Fields of related", "Inside an example or a report, under `related:`.", Related),
     ("Fields of a source", "Each entry under `sources:` in an example.", Source),
     ("Fields of period", "Inside an example, under `period:`.", Period),
+    ("Fields of evidence", "Each entry under `evidence:` in a documented example.", Evidence),
 )
 
 
