@@ -11,6 +11,7 @@ import yaml
 from pydantic import ValidationError
 
 from macros.checks.evidence import handbook_evidence, report, trace
+from macros.checks.spelling import spelling_problems
 from macros.loader import validation_problems
 from macros.models import Example
 from macros.site import Site
@@ -181,3 +182,23 @@ def test_the_example_page_shows_each_quote_under_its_claim(content: Site) -> Non
     assert '??? quote "staff engagement scores rose by 18.5 per cent' in page.markdown
     assert "    > From 2013 to 2016 staff engagement scores improved by 18.5%." in page.markdown
     assert f"(checked {dt.date(2026, 12, 7).day} December 2026)" in page.markdown
+
+
+def test_a_quote_keeps_its_sources_spelling_but_the_handbooks_text_does_not(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / ".codespell").mkdir()
+    for name in ("british.txt", "words.txt"):
+        (tmp_path / ".codespell" / name).write_text(
+            (ROOT / ".codespell" / name).read_text(encoding="utf-8"), encoding="utf-8"
+        )
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "x.yml").write_text(
+        "what_changed: Ten organizations took part.\n"
+        "evidence:\n"
+        "  - claim: Ten organisations\n"
+        "    quote: Ten organizations took part.\n",
+        encoding="utf-8",
+    )
+    found = spelling_problems(tmp_path, ["data"])
+    assert [(p.file, p.line) for p in found] == [("data/x.yml", 1)]
