@@ -10,7 +10,7 @@ import pytest
 import yaml
 from pydantic import ValidationError
 
-from macros.checks.evidence import handbook_evidence, report, trace
+from macros.checks.evidence import handbook_evidence, numbers, report, trace
 from macros.checks.spelling import spelling_problems
 from macros.loader import validation_problems
 from macros.models import Example
@@ -127,6 +127,13 @@ def test_a_year_may_be_the_sources_own_year_and_numbers_may_be_words() -> None:
         what_changed="Less waiting.",
     )
     assert traced(record).problems == ()
+
+
+def test_compound_number_words_and_names_with_numbers() -> None:
+    assert "25" in numbers("Twenty five contracts", words=True)
+    assert "25" in numbers("twenty-five contracts", words=True)
+    assert numbers("during the COVID-19 crisis") == set()
+    assert numbers("£7.7 million in 2019, 8am, 1,000 staff") == {"7.7", "2019", "8", "1000"}
 
 
 def test_list_numbers_are_layout_not_figures() -> None:

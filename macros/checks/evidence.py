@@ -32,9 +32,10 @@ TEXT_FIELDS = (
     "try_it_yourself",
 )
 # Digits, with thousands separators and decimals; "£150m" and "8am" count, "E3" does not.
+# A number joined to a word by a hyphen is part of a name ("COVID-19"), not a figure.
 NUMBER = re.compile(
-    r"(?<![\w.])\d+(?:,\d{3})*(?:\.\d+)?(?![\w])"
-    r"|(?<![\w.])\d+(?:\.\d+)?(?=[a-z]{1,2}\b)"
+    r"(?<![\w.])(?<![A-Za-z]-)\d+(?:,\d{3})*(?:\.\d+)?(?![\w])"
+    r"|(?<![\w.])(?<![A-Za-z]-)\d+(?:\.\d+)?(?=[a-z]{1,2}\b)"
 )
 # A Markdown ordered-list marker is layout, not a figure.
 LIST_MARKER = re.compile(r"(?m)^\s*\d+\.\s")
@@ -50,6 +51,9 @@ WORD_NUMBERS = {word: str(value) for value, word in enumerate(f"{SMALL} {TEENS}"
     "thousand": "1000",
 }
 WORD = re.compile(r"[a-z]+")
+# "twenty five" or "twenty-five": a tens word and a units word make one number.
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
+COMPOUND = re.compile(rf"\b({'|'.join(TENS)})[\s-]({SMALL.replace(' ', '|')})\b")
 
 
 @dataclass(frozen=True)
@@ -93,7 +97,11 @@ def numbers(text: str, *, words: bool = False) -> set[str]:
     """
     found = {match.group().replace(",", "") for match in NUMBER.finditer(text)}
     if words:
-        found |= {WORD_NUMBERS[w] for w in WORD.findall(text.lower()) if w in WORD_NUMBERS}
+        lower = text.lower()
+        found |= {WORD_NUMBERS[w] for w in WORD.findall(lower) if w in WORD_NUMBERS}
+        found |= {
+            str(TENS[tens] + int(WORD_NUMBERS[unit])) for tens, unit in COMPOUND.findall(lower)
+        }
     return found
 
 
