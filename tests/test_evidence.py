@@ -133,6 +133,7 @@ def test_compound_number_words_and_names_with_numbers() -> None:
     assert "25" in numbers("Twenty five contracts", words=True)
     assert "25" in numbers("twenty-five contracts", words=True)
     assert numbers("during the COVID-19 crisis") == set()
+    assert numbers("68 Groups in Primary, and 16Nurture Bases") == {"68", "16"}
     assert numbers("£7.7 million in 2019, 8am, 1,000 staff") == {"7.7", "2019", "8", "1000"}
 
 

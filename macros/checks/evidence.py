@@ -31,11 +31,12 @@ TEXT_FIELDS = (
     "what_happened_next",
     "try_it_yourself",
 )
-# Digits, with thousands separators and decimals; "£150m" and "8am" count, "E3" does not.
+# Digits, with thousands separators and decimals; "£150m", "8am" and a source's "16Nurture"
+# count, "E3" does not.
 # A number joined to a word by a hyphen is part of a name ("COVID-19"), not a figure.
 NUMBER = re.compile(
     r"(?<![\w.])(?<![A-Za-z]-)\d+(?:,\d{3})*(?:\.\d+)?(?![\w])"
-    r"|(?<![\w.])(?<![A-Za-z]-)\d+(?:\.\d+)?(?=[a-z]{1,2}\b)"
+    r"|(?<![\w.])(?<![A-Za-z]-)\d+(?:\.\d+)?(?=[a-z]{1,2}\b|[A-Z][a-z])"
 )
 # A Markdown ordered-list marker is layout, not a figure.
 LIST_MARKER = re.compile(r"(?m)^\s*\d+\.\s")
