@@ -10,6 +10,7 @@ import pytest
 import yaml
 from pydantic import ValidationError
 
+from macros.checks.copying import without_quotes
 from macros.checks.evidence import handbook_evidence, numbers, report, trace
 from macros.checks.spelling import spelling_problems
 from macros.loader import validation_problems
@@ -210,3 +211,21 @@ def test_a_quote_keeps_its_sources_spelling_but_the_handbooks_text_does_not(
     )
     found = spelling_problems(tmp_path, ["data"])
     assert [(p.file, p.line) for p in found] == [("data/x.yml", 1)]
+
+
+def test_the_checks_of_the_handbooks_own_words_leave_evidence_quotes_out() -> None:
+    text = (
+        "evidence:\n"
+        "  - claim: Ten organisations\n"
+        "    quote: Ten organizations took part,\n"
+        "      said the report.\n"
+        "    checked: 2026-12-01\n"
+    )
+    assert without_quotes(text).split("\n") == [
+        "evidence:",
+        "  - claim: Ten organisations",
+        "",
+        "",
+        "    checked: 2026-12-01",
+        "",
+    ]
