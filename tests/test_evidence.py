@@ -180,8 +180,10 @@ def test_every_finished_documented_example_is_fully_traced() -> None:
     assert [p for result in results for p in result.problems] == []
     finished = [r for r in results if r.example.evidence_to_do is None]
     assert all(r.traced == r.figures for r in finished)
+    # A ratchet: examples traced so far stay traced; raise these as more are done.
+    assert len(finished) >= 19
     traced_count = sum(r.traced for r in results)
-    assert traced_count >= 10
+    assert traced_count >= 197
     assert f"{traced_count} of {sum(r.figures for r in results)}" in report(results)
 
 
