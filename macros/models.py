@@ -188,6 +188,33 @@ class Source(Record):
     """When you last read the source and saw it says what the record claims, as YYYY-MM-DD."""
 
 
+QUOTE_WORDS_AT_MOST = 40
+
+
+class Evidence(Record):
+    """One figure, date or quotation in a documented example, and the source sentence behind it."""
+
+    claim: Text
+    """Words copied exactly from the example's text that hold the figure, date or quotation."""
+    source: Text
+    """The title of the source that supports it, exactly as written in this record's sources."""
+    quote: Text
+    """The sentence from that source that supports the claim, copied exactly: at most 40 words."""
+    checked: dt.date
+    """When you read that sentence in the source, as YYYY-MM-DD."""
+
+    @field_validator("quote")
+    @classmethod
+    def _short_quote(cls, value: str) -> str:
+        words = len(value.split())
+        if words > QUOTE_WORDS_AT_MOST:
+            raise ValueError(
+                f"This quote has {words} words. Keep the part of the sentence that supports "
+                f"the claim, at most {QUOTE_WORDS_AT_MOST} words."
+            )
+        return value
+
+
 class Period(Record):
     """When the work ran: a start year and an end year or 'ongoing'."""
 
@@ -258,6 +285,21 @@ class Example(Reviewed):
     """Guidance pages, examples and reports this example is linked with."""
     sources: list[Source] = []
     """Published sources (title, publisher, year, url, checked); at least one if documented."""
+    evidence: list[Evidence] = []
+    """For each figure, date or quotation: the claim, its source's title, the source's sentence."""
+    evidence_to_do: Paragraph | None = None
+    """Why some figures are not yet traced to a source sentence; the check lists them until done."""
+
+    @model_validator(mode="after")
+    def _evidence_names_a_source(self) -> Self:
+        titles = {source.title for source in self.sources}
+        for index, item in enumerate(self.evidence):
+            if item.source not in titles:
+                raise ValueError(
+                    f"evidence: Item {index + 1} names the source '{item.source}', which is not "
+                    "the title of any source in this record. Copy the title from sources."
+                )
+        return self
 
     @model_validator(mode="after")
     def _kind_rules(self) -> Self:
@@ -266,6 +308,11 @@ class Example(Reviewed):
         if self.kind == "documented" and self.period is None:
             raise ValueError("period: A documented example needs the years the work ran.")
         if self.kind == "illustrative":
+            if self.evidence or self.evidence_to_do:
+                raise ValueError(
+                    "evidence: An illustrative example has no sources, so it has no evidence. "
+                    "Remove evidence."
+                )
             if self.organisations:
                 raise ValueError(
                     "organisations: An illustrative example must not name real organisations. "

@@ -213,6 +213,7 @@ def _example_page(env: jinja2.Environment, catalogue: Catalogue, example: Exampl
     uri = src_uri(ref)
     nations = catalogue.vocabulary("nations")
     nation = nations[example.nation].label if example.nation in nations else example.nation
+    sources = {source.title: source for source in example.sources}
     facts = [
         Fact("Where", (Link(f"{example.place}, {nation}", ""),)),
         # An illustrative example has no dates, so it cannot be taken for a real event.
@@ -242,6 +243,9 @@ def _example_page(env: jinja2.Environment, catalogue: Catalogue, example: Exampl
             if getattr(example, name) is not None
         ],
         related=_links(catalogue, uri, catalogue.refers_to(ref)),
+        evidence=[
+            (item, sources[item.source]) for item in example.evidence if item.source in sources
+        ],
         **_referenced_in(catalogue, uri, ref),
     )
     return GeneratedPage(uri, markdown, catalogue.data.label("examples", example.id))

@@ -9,6 +9,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from macros.models import (
+    Evidence,
     Example,
     FinderSector,
     GlossaryTerm,
@@ -45,6 +46,7 @@ RECORDS: tuple[tuple[str, str, type[BaseModel]], ...] = (
         FinderSector,
     ),
     ("Fields of a law set", "Each entry under `law:` in `data/situations.yml`.", LawSet),
+    ("Fields of evidence", "Each entry under `evidence:` in a documented example.", Evidence),
 )
 
 

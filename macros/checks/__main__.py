@@ -1,10 +1,11 @@
 """Run every content check, print one short report grouped by file, and fail if any problem.
 
 `python -m macros.checks` (run by `make check-content` and `make check`): placeholders, spelling,
-images, link addresses, jurisdiction markers, sources without a year, copied text, close
-paraphrase, too many "X, not Y" contrasts, sentences repeated across pages and the editorial
-rules and promises (macros/checks/editorial.py) fail the check; the readability, shape, voice,
-reach and review reports are for information.
+images, link addresses, jurisdiction markers, sources without a year, figures and quotations in
+documented examples with no supporting source sentence, copied text, close paraphrase, too many
+"X, not Y" contrasts, sentences repeated across pages and the editorial rules and promises
+(macros/checks/editorial.py) fail the check; the readability, shape, voice, evidence, reach and
+review reports are for information.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from macros.checks.copying import find_copied_runs, handbook_files
 from macros.checks.coverage import handbook_coverage
 from macros.checks.coverage import report as coverage_report
 from macros.checks.editorial import editorial_problems
+from macros.checks.evidence import handbook_evidence
+from macros.checks.evidence import report as evidence_report
 from macros.checks.jurisdiction_markers import jurisdiction_problems
 from macros.checks.markdown_checks import (
     citation_problems,
@@ -66,6 +69,7 @@ def content_problems(root: Path, seeds: Path | None) -> list[Problem]:
     ]
     problems += spelling_problems(root, ["docs", "data", *extra])
     problems += voice_problems(*handbook_voice(root))
+    problems += [problem for traced in handbook_evidence(root) for problem in traced.problems]
     if seeds and seeds.is_dir():
         sources = [path.read_text(encoding="utf-8") for path in sorted(seeds.glob("*.txt"))]
         problems += [
@@ -117,6 +121,7 @@ def main() -> int:
     print(readability_report(guidance_scores(root)))  # noqa: T201
     print(shape_report(guidance_shapes(root)))  # noqa: T201
     print(voice_report(*handbook_voice(root)))  # noqa: T201
+    print(evidence_report(handbook_evidence(root)))  # noqa: T201
     found = handbook_coverage(root, build_date())
     if found:  # None when the content does not load: the report above says why
         print(coverage_report(found))  # noqa: T201

@@ -84,7 +84,44 @@ def find_copied_runs(
     return found
 
 
+# An evidence quote (`quote:` in a data file) copies its source on purpose: it is the source's
+# sentence, shown as such, so the checks of the handbook's own words leave it out.
+QUOTE_KEY = re.compile(r"^(\s*)(?:-\s+)?quote:")
+NEXT_KEY = re.compile(r"^\s*(?:-\s+)?[a-z_]+:")
+
+
+def without_quotes(text: str) -> str:
+    """Return a data file's text with each evidence quote blanked, keeping the line numbers."""
+    lines = text.split("\n")
+    indent: int | None = None
+    for number, line in enumerate(lines):
+        match = QUOTE_KEY.match(line)
+        if match:
+            indent = len(match.group(1))
+            lines[number] = ""
+        elif indent is not None and line.strip() and not NEXT_KEY.match(line):
+            if len(line) - len(line.lstrip()) > indent:
+                lines[number] = ""  # a quote carried on to the next line
+                continue
+            indent = None
+        else:
+            indent = None
+    return "\n".join(lines)
+
+
 def handbook_files(root: Path) -> list[tuple[str, str]]:
-    """Return every Markdown page and data file of the handbook, with its repository path."""
+    """Return every Markdown page and data file of the handbook, with its repository path.
+
+    Evidence quotes in data files are blanked: they are sources' words, not the handbook's.
+    """
     paths = sorted([*root.glob("docs/**/*.md"), *root.glob("data/**/*.yml")])
-    return [(path.relative_to(root).as_posix(), path.read_text(encoding="utf-8")) for path in paths]
+    files = []
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        files.append(
+            (
+                path.relative_to(root).as_posix(),
+                without_quotes(text) if path.suffix == ".yml" else text,
+            )
+        )
+    return files

@@ -11,6 +11,16 @@ from macros.problems import Problem
 
 # codespell prints "path:line: word ==> suggestion".
 FINDING = re.compile(r"^(?P<path>.+?):(?P<line>\d+): (?P<word>\S+) ==> (?P<fix>.+)$")
+# An evidence quote copies its source exactly, American spelling and all.
+QUOTE_LINE = re.compile(r"^\s*(?:-\s+)?quote:")
+
+
+def _is_quote(root: Path, path: str, line: int) -> bool:
+    """Say whether a finding sits on a data file's `quote:` line."""
+    if not path.startswith("data/"):
+        return False
+    lines = (root / path).read_text(encoding="utf-8").splitlines()
+    return 0 < line <= len(lines) and bool(QUOTE_LINE.match(lines[line - 1]))
 
 
 def spelling_problems(root: Path, paths: list[str]) -> list[Problem]:
@@ -33,7 +43,7 @@ def spelling_problems(root: Path, paths: list[str]) -> list[Problem]:
     problems = []
     for line in result.stdout.splitlines():
         match = FINDING.match(line)
-        if match:
+        if match and not _is_quote(root, match["path"], int(match["line"])):
             problems.append(
                 Problem(
                     match["path"],
