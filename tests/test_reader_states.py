@@ -282,6 +282,10 @@ def test_clear_all_filters_reads_in_both_schemes(tab: Page, site_url: str) -> No
     assert text_contrast(found) >= 4.5
     assert contrast(rgba(found["border"]), behind(found["layers"][1:])) >= 3
     no_violations(tab)
+    # Focused, the button fills with the accent colour; its text still reads.
+    button.focus()
+    tab.wait_for_function(SETTLED)
+    assert text_contrast(button.evaluate(COLOURS)) >= 4.5
 
 
 @pytest.mark.parametrize("tab", [(DESKTOP, scheme) for scheme in SCHEMES], indirect=True)
