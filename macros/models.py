@@ -387,6 +387,8 @@ class GlossaryTerm(Record):
     """Other exact forms that also get the definition, such as a plural."""
     definition: Paragraph
     """One plain sentence, on one line, with no double quotes."""
+    other_senses: list[Text] = []
+    """Exact phrases in which the word means something else, such as "NHS trust" for trust."""
     themes: list[Slug] = []
     """Theme ids from data/vocabularies.yml."""
 

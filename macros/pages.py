@@ -340,7 +340,12 @@ def _glossary_page(env: jinja2.Environment, catalogue: Catalogue) -> GeneratedPa
 
 
 def abbreviations(catalogue: Catalogue) -> dict[str, str]:
-    """Return each form of each glossary term with its definition, for hover definitions."""
-    return {
+    """Return each form of each glossary term with its definition, for hover definitions.
+
+    A phrase in which a term's word has another sense maps to no definition: the abbr extension
+    matches the longest phrase first and leaves a phrase with an empty definition unmarked.
+    """
+    unmarked = {phrase: "" for term in catalogue.glossary for phrase in term.other_senses}
+    return unmarked | {
         form: term.definition for term in catalogue.glossary for form in (term.term, *term.aliases)
     }

@@ -1,4 +1,4 @@
-"""Name each heading's permalink for its heading, so a screen reader does not just say "¶"."""
+"""Permalink anchors named for their heading: "Link to section: <heading>", not "¶"."""
 
 from __future__ import annotations
 
@@ -8,36 +8,40 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
-# The toc extension adds the links at priority 5; a lower priority runs after it.
+HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+# The toc extension adds its anchors at priority 5; a lower number runs after it.
 PRIORITY = 4
 
 
-def permalink_name(heading: Element, link: Element) -> str:
-    """Return the name of a heading's permalink: what it does, and the heading it is for."""
-    text = "".join(heading.itertext()).removesuffix("".join(link.itertext()))
-    return f"Link to this section: {' '.join(text.split())}"
+def section_name(heading: Element, anchor: Element) -> str:
+    """Return a heading's words, without its anchor's symbol, on one line."""
+    words = [heading.text or ""]
+    for child in heading:
+        if child is not anchor:
+            words.extend(child.itertext())
+        words.append(child.tail or "")
+    return " ".join("".join(words).split())
 
 
-class PermalinkNames(Treeprocessor):
-    """Give each permalink beside a heading an aria-label naming that heading."""
+class PermalinksTreeprocessor(Treeprocessor):
+    """Give each heading's permalink anchor an accessible name that says where it goes."""
 
     def run(self, root: Element) -> None:
-        """Name every permalink in the page's headings."""
+        """Name every permalink anchor after the heading it sits in."""
         for heading in root.iter():
             if heading.tag not in HEADINGS:
                 continue
-            for link in heading.findall("a"):
-                if "headerlink" in (link.get("class") or "").split():
-                    link.set("aria-label", permalink_name(heading, link))
+            for anchor in heading.findall("a"):
+                if "headerlink" in (anchor.get("class") or "").split():
+                    anchor.set("aria-label", f"Link to section: {section_name(heading, anchor)}")
 
 
 class Permalinks(Extension):
-    """Python-Markdown extension that names permalinks after the toc extension makes them."""
+    """Python-Markdown extension that names the toc extension's permalink anchors."""
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
         """Register the treeprocessor to run after the toc extension's."""
-        md.treeprocessors.register(PermalinkNames(md), "permalink_names", PRIORITY)
+        md.treeprocessors.register(PermalinksTreeprocessor(md), "permalinks", PRIORITY)
 
 
 def makeExtension(**kwargs: object) -> Permalinks:  # noqa: N802 (the name Python-Markdown looks for)

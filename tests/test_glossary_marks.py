@@ -7,6 +7,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from macros.glossary_marks import UNMARKED_INSIDE, GlossaryMarks
+from macros.site import Site
 
 GLOSSARY = {
     "discretion": "Freedom to judge.",
@@ -61,3 +62,44 @@ def test_built_pages_mark_each_term_once_and_outside_links_and_headings(
         terms = [abbr["title"] for abbr in marks]
         assert len(terms) == len(set(terms)), f"{path}: a glossary term is marked twice"
     assert pages_with_marks >= 30, "glossary terms are still marked on the pages that use them"
+
+
+def test_a_word_in_a_phrase_with_another_sense_is_not_marked() -> None:
+    converter = markdown.Markdown(
+        extensions=["abbr", GlossaryMarks()],
+        extension_configs={"abbr": {"glossary": {**GLOSSARY, "NHS trust": "", "trust's": ""}}},
+    )
+    soup = BeautifulSoup(
+        converter.convert(
+            "An NHS trust runs it. Check the trust's policy.\n\nStaff build trust slowly."
+        ),
+        "html.parser",
+    )
+    assert [(abbr.text, abbr["title"]) for abbr in soup.find_all("abbr")] == [("trust", "Faith.")]
+    assert soup.get_text() == (
+        "An NHS trust runs it. Check the trust's policy.\nStaff build trust slowly."
+    )
+
+
+def test_the_glossary_keeps_an_nhs_trust_apart_from_trust_as_confidence(content: Site) -> None:
+    forms = content.abbreviations
+    assert forms["trust"].startswith("The confidence")
+    for phrase in ("NHS trust", "foundation trust", "care trust", "trust's"):
+        assert forms[phrase] == "", f"'{phrase}' should be left unmarked"
+
+
+@pytest.mark.slow
+def test_built_pages_give_no_nhs_trust_the_meaning_of_confidence(
+    html: dict[str, BeautifulSoup],
+) -> None:
+    wrong = []
+    for path, soup in html.items():
+        for abbr in soup.select("article abbr"):
+            before = (abbr.previous_sibling or "") if isinstance(abbr.previous_sibling, str) else ""
+            after = abbr.next_sibling if isinstance(abbr.next_sibling, str) else ""
+            if abbr.text == "trust" and (
+                before.rstrip().endswith(("NHS", "foundation", "care", "one real"))
+                or after.startswith("'s")
+            ):
+                wrong.append(f"{path}: ...{before[-30:]}{abbr.text}{after[:20]}...")
+    assert wrong == [], "\n".join(wrong)

@@ -116,12 +116,16 @@ def test_menu_button_works_from_the_keyboard(tab: Page, site_url: str) -> None:
             break
     expect(button).to_be_focused()
     expect(button).to_have_attribute("aria-expanded", "false")
-    menu_link = tab.locator(".md-sidebar--primary").get_by_role("link", name="Glossary")
+    # The menu opens on the page's chapter; the main menu's links are under it, and hidden.
+    menu = tab.locator(".md-sidebar--primary")
+    menu_link = menu.get_by_role("link", name="Safeguarding and fairness")
+    covered = menu.get_by_role("link", name="Glossary")
     expect(menu_link).to_be_hidden()
     tab.keyboard.press("Enter")
     expect(button).to_have_attribute("aria-expanded", "true")
     expect(menu_link).to_be_visible()
     expect(menu_link).to_be_in_viewport()
+    expect(covered).to_be_hidden()
     tab.keyboard.press("Escape")
     expect(button).to_have_attribute("aria-expanded", "false")
     expect(button).to_be_focused()

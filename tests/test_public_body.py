@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bs4 import BeautifulSoup
 
-PERMALINK = "Link to this section: "
+PERMALINK = "Link to section: "
 
 
 def text_of(soup: BeautifulSoup) -> str:

@@ -13,3 +13,31 @@ document$.subscribe(function () {
     }
   });
 });
+
+// Escape dismisses a showing definition without moving focus or the pointer (WCAG 1.4.13).
+// Material keeps it open while its term has focus or the pointer, so it is hidden here, and
+// shows again when the reader next points at or focuses something.
+(function () {
+  var hidden = [];
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") {
+      return;
+    }
+    document.querySelectorAll(".md-tooltip2--active").forEach(function (tip) {
+      tip.classList.add("kip-dismissed");
+      hidden.push(tip);
+    });
+  });
+  function showAgain() {
+    hidden.forEach(function (tip) {
+      tip.classList.remove("kip-dismissed");
+    });
+    hidden = [];
+  }
+  document.addEventListener("focusin", showAgain);
+  document.addEventListener("mouseover", function (event) {
+    if (hidden.length && !event.target.closest(".md-tooltip2")) {
+      showAgain();
+    }
+  });
+})();
