@@ -28,6 +28,7 @@ from macros.docpages import MACRO_SIGNATURES, DocPage
 from macros.downloads import offered_on, read_manifest
 from macros.examples_index import CONTROLS_SLOT, EXAMPLE_ID
 from macros.feedback import feedback_links
+from macros.headers import UnreviewedScriptError, with_page_policy
 from macros.links import section_index
 from macros.problem_page import problem_page
 from macros.problems import ContentError
@@ -261,8 +262,21 @@ def on_page_context(
     return context
 
 
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    """Give a page made from a theme template alone (404.html) its security policy."""
+    return _with_policy(template_name, output_content)
+
+
+def _with_policy(name: str, html: str) -> str:
+    try:
+        return with_page_policy(name, html)
+    except UnreviewedScriptError as error:
+        raise PluginError(str(error)) from None
+
+
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """Keep what the search index needs from each built page."""
+    """Give each page its security policy; keep what the search index needs from it."""
+    output = _with_policy(page.file.src_uri, output)
     documents: list[SearchDocument] | None = config[SEARCH_KEY]
     if documents is not None:
         document = search_document(
