@@ -28,6 +28,8 @@ ATTRIBUTES = {
 }
 # Addresses: https and mailto, or relative (nh3 keeps relative ones). Plain http is refused too.
 URL_SCHEMES = {"https", "mailto"}
+# An address with a scheme, or one that starts with // (another host, this page's scheme).
+ABSOLUTE = re.compile(r"\s*([a-zA-Z][a-zA-Z0-9+.-]*:|[/\\]{2})")
 # The classes the handbook's Markdown extensions and templates put in content, reviewed by
 # hand from the built site (tests/test_sanitise.py checks the site uses no other): admonition
 # and details types Material styles, the permalink, and the handbook's own content classes.
@@ -88,6 +90,8 @@ def _filter(_element: str, attribute: str, value: str) -> str | None:
         return allowed_classes(value) or None
     if attribute == "role":
         return value if value in ROLES else None
+    if attribute == "src" and ABSOLUTE.match(value):
+        return None  # an image comes from the site itself, never from another host
     if attribute == "title" and "<" in value:
         return _text_only(value)
     return value
