@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import nh3
 
@@ -84,24 +85,48 @@ def sanitise(html: str) -> str:
 
 def _filter(_element: str, attribute: str, value: str) -> str | None:
     """Keep an allowed attribute's value, narrowed to the reviewed lists; None drops it."""
-    if attribute == "id":
-        return value if allowed_id(value) else None
-    if attribute == "class":
-        return allowed_classes(value) or None
-    if attribute == "role":
-        return value if value in ROLES else None
-    if attribute == "src" and ABSOLUTE.match(value):
-        return None  # an image comes from the site itself, never from another host
-    if attribute == "title" and "<" in value:
-        return _text_only(value)
+    narrow = _NARROW.get(attribute)
+    return value if narrow is None else narrow(value)
+
+
+def _id(value: str) -> str | None:
+    return value if allowed_id(value) else None
+
+
+def _role(value: str) -> str | None:
+    return value if value in ROLES else None
+
+
+def _src(value: str) -> str | None:
+    # An image comes from the site itself, never from another host.
+    return None if ABSOLUTE.match(value) else value
+
+
+def _href(value: str) -> str | None:
+    if value.lstrip()[:2] in {"//", "\\\\", "/\\", "\\/"}:
+        return None  # "//host/": another host, though it names no scheme
+    if value.startswith("#") and not allowed_id(value[1:]):
+        return None  # a link within the page goes only to an id content may have
     return value
 
 
-def _text_only(value: str) -> str:
+def _text_only(value: str) -> str | None:
     """Escape markup characters in a title, so a tooltip can only ever show text.
 
     Material's tooltips copy a title into the page as HTML (innerHTML). nh3 hands over the
     value with entities decoded, so '&lt;' written in a page arrives here as '<'; escaping it
     again makes the tooltip show it literally instead of building an element from it.
     """
+    if "<" not in value:
+        return value  # without '<', HTML inserted from the title can make no element
     return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+_NARROW: dict[str, Callable[[str], str | None]] = {
+    "id": _id,
+    "class": lambda value: allowed_classes(value) or None,
+    "role": _role,
+    "src": _src,
+    "href": _href,
+    "title": _text_only,
+}

@@ -110,6 +110,8 @@ def _renderer() -> markdown.Markdown:
 
 
 def _url_is_safe(value: str) -> bool:
+    if re.match(r"\s*[/\\]{2}", value):
+        return False  # another host, without a scheme
     scheme = re.match(r"\s*([a-zA-Z][a-zA-Z0-9+.-]*):", value)
     return scheme is None or scheme.group(1).lower() in {"https", "mailto"}
 
