@@ -229,3 +229,22 @@ def test_theme_templates_escape_the_addresses_they_write() -> None:
     soup = BeautifulSoup(info, "html.parser")
     assert soup.find("meta") is None
     assert soup.find("a", rel="edit")["href"] == edit
+
+
+# Template values that come from content: page fields, file names and what is made from them.
+CONTENT_VALUE = re.compile(r"\b(page|toc_item|nav_item|first|index|skip|download|feedback)\.")
+SAFE_ENDING = re.compile(r"\|\s*(e|tojson)\s*$|\.isoformat\(\)\s*$|\.active\s*\|\s*tojson\s*$")
+
+
+def test_every_content_value_a_template_writes_into_an_attribute_is_escaped() -> None:
+    unescaped, seen = [], 0
+    for path in sorted((ROOT / "overrides").rglob("*.html")):
+        text = path.read_text(encoding="utf-8")
+        for attribute in re.findall(r'[a-z-]+="[^"]*\{\{[^}]*\}\}[^"]*"', text):
+            for expression in re.findall(r"\{\{([^}]*)\}\}", attribute):
+                if CONTENT_VALUE.search(expression):
+                    seen += 1
+                    if not SAFE_ENDING.search(expression.strip()):
+                        unescaped.append(f"{path.relative_to(ROOT)}: {attribute}")
+    assert seen >= 10  # the scan finds the table of contents, edit, canonical and menu links
+    assert unescaped == []
