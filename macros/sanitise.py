@@ -30,7 +30,9 @@ ATTRIBUTES = {
 # Addresses: https and mailto, or relative (nh3 keeps relative ones). Plain http is refused too.
 URL_SCHEMES = {"https", "mailto"}
 # An address with a scheme, or one that starts with // (another host, this page's scheme).
-ABSOLUTE = re.compile(r"\s*([a-zA-Z][a-zA-Z0-9+.-]*:|[/\\]{2})")
+ABSOLUTE = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:|//")
+URL_IGNORED = re.compile(r"[\t\n\r]")
+URL_LEADING = "".join(chr(code) for code in range(0x21))
 # The classes the handbook's Markdown extensions and templates put in content, reviewed by
 # hand from the built site (tests/test_sanitise.py checks the site uses no other): admonition
 # and details types Material styles, the permalink, and the handbook's own content classes.
@@ -53,6 +55,7 @@ ROLES = {"note", "navigation", "status"}
 CONTENT_ID = re.compile(r"[a-z0-9][a-z0-9_-]{0,99}")
 RESERVED_ID_PREFIX = "kip-"
 # Names a script tests as a global (`typeof mermaid`): an id would make the name defined.
+# (The handbook's own global, window.kipExamples, has a capital: no content id can take it.)
 RESERVED_IDS = {"mermaid"}
 
 
@@ -97,13 +100,22 @@ def _role(value: str) -> str | None:
     return value if value in ROLES else None
 
 
+def _as_browsers_read(address: str) -> str:
+    """Return an address as a browser's URL parser starts reading it.
+
+    Tabs and line breaks go wherever they are, control characters and spaces at the start, and
+    a backslash reads as a slash.
+    """
+    return URL_IGNORED.sub("", address).lstrip(URL_LEADING).replace("\\", "/")
+
+
 def _src(value: str) -> str | None:
     # An image comes from the site itself, never from another host.
-    return None if ABSOLUTE.match(value) else value
+    return None if ABSOLUTE.match(_as_browsers_read(value)) else value
 
 
 def _href(value: str) -> str | None:
-    if value.lstrip()[:2] in {"//", "\\\\", "/\\", "\\/"}:
+    if _as_browsers_read(value).startswith("//"):
         return None  # "//host/": another host, though it names no scheme
     if value.startswith("#") and not allowed_id(value[1:]):
         return None  # a link within the page goes only to an id content may have
