@@ -137,6 +137,7 @@ PAYLOADS = [
         '[Go](../index.md){: href="//evil.example/pwn" }',
         'a[href*="evil.example"]',
     ),
+    _page("href-to-a-theme-id", "[Search](#__search)", 'article a[href="#__search"]'),
     _page(
         "img-other-host", '![A](dot.png){: src="https://evil.example/pwn.png" }', 'img[src*="evil"]'
     ),
