@@ -51,7 +51,9 @@ ROLES = {"note", "navigation", "status"}
 # An id from content is a slug as the toc extension makes them: lower-case letters, digits,
 # hyphens and underscores, starting with a letter or digit. So it can never equal an id the
 # theme or a script looks up: Material's all start with "__" (__config, __search, __drawer,
-# __tabbed_1_1) and the handbook's own with "kip-", which content may not use.
+# __tabbed_1_1) and the handbook's own with "kip-", which content may not use. Other ids are
+# refused rather than given a prefix: a prefix would change every heading's address, and with
+# it every link into the handbook; the ids the Markdown extensions make all pass unchanged.
 CONTENT_ID = re.compile(r"[a-z0-9][a-z0-9_-]{0,99}")
 RESERVED_ID_PREFIX = "kip-"
 # Names a script tests as a global (`typeof mermaid`): an id would make the name defined.
