@@ -20,6 +20,11 @@ INDEX = EXAMPLES_INDEX
 # where browsers refuse to fetch files from disk.
 FILTER_DATA = "examples/filter-data.js"
 PER_PAGE = 50
+# Where the filters go on the first page: an empty div, kept by the sanitiser, that the build
+# hook replaces with the controls the page carries.
+CONTROLS_SLOT = '<div class="kip-controls"></div>'
+# Stands for an example's id in the link pattern; the build hook puts in the real address.
+EXAMPLE_ID = "EXAMPLE-ID"
 # Page numbers shown either side of the current one; first and last are always shown.
 PAGER_SPAN = 2
 
@@ -174,18 +179,31 @@ def examples_index(catalogue: Catalogue) -> list[GeneratedPage]:
             )
             for example in chunk
         ]
+        count_text = (
+            f"Examples {(number - 1) * PER_PAGE + 1} to {(number - 1) * PER_PAGE + len(chunk)}"
+            f" of {len(examples)}, by title."
+            if count > 1
+            else f"There are {len(examples)} examples."
+        )
+        controls = ""
+        if number == 1:
+            controls = env.get_template("examples_filters.html.j2").render(
+                facets=facets,
+                total=len(examples),
+                count_text=count_text,
+                data=relative(uri, FILTER_DATA),
+                link=EXAMPLE_ID,
+            )
         markdown = env.get_template("examples_index.md.j2").render(
+            count_text=count_text,
             entries=entries,
-            facets=facets if number == 1 else [],
-            total=len(examples),
             number=number,
             count=count,
             first=(number - 1) * PER_PAGE + 1,
             last=(number - 1) * PER_PAGE + len(chunk),
             pager=pager(number, count) if count > 1 else [],
             index=relative(uri, INDEX),
-            data=relative(uri, FILTER_DATA),
         )
-        pages.append(GeneratedPage(uri, markdown))
+        pages.append(GeneratedPage(uri, markdown, controls=controls))
     pages.append(GeneratedPage(FILTER_DATA, filter_data(catalogue, examples, facets)))
     return pages

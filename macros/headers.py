@@ -91,6 +91,33 @@ def content_security_policy(script_hashes: Iterable[str]) -> str:
     return "; ".join(directives)
 
 
+# Directives a policy in a <meta> element cannot carry: browsers ignore them there.
+HEADER_ONLY = ("frame-ancestors", "report-uri", "report-to", "sandbox")
+# What the page template writes as its policy's content, for the build hook to fill in.
+META_PLACEHOLDER = "KIP-CONTENT-SECURITY-POLICY"
+
+
+def meta_policy(policy: str) -> str:
+    """Return the policy without the directives a <meta> policy cannot carry."""
+    kept = [d for d in policy.split("; ") if not d.startswith(HEADER_ONLY)]
+    return "; ".join(kept)
+
+
+def page_policy(name: str, html: str) -> str:
+    """Return the <meta> policy for one page: its own reviewed inline scripts, nothing else.
+
+    Raise UnreviewedScriptError, naming the page, for an inline script not on the reviewed list.
+    """
+    return meta_policy(content_security_policy(inline_script_hashes([(name, html)])))
+
+
+def with_page_policy(name: str, html: str) -> str:
+    """Return a built page with its policy in the place the template left for it."""
+    if META_PLACEHOLDER not in html:
+        return html
+    return html.replace(META_PLACEHOLDER, page_policy(name, html), 1)
+
+
 def response_headers(policy: str) -> dict[str, str]:
     """Return every header we recommend, by name."""
     return {

@@ -21,21 +21,24 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import CountHandler
 
 from macros import watchdog
 from macros.docfiles import docs_files
 from macros.docpages import MACRO_SIGNATURES, DocPage
 from macros.downloads import offered_on, read_manifest
+from macros.examples_index import CONTROLS_SLOT, EXAMPLE_ID
 from macros.feedback import feedback_links
 from macros.fragment_cache import FragmentCache
+from macros.headers import UnreviewedScriptError, with_page_policy
 from macros.links import section_index
 from macros.output_limits import content_bytes, page_problem, site_bytes, site_problems
 from macros.problem_page import problem_page
 from macros.problems import ContentError, printable
 from macros.review import build_date, review_status
 from macros.sandbox import render
-from macros.sanitise import sanitise
+from macros.sanitise import allowed_id, sanitise
 from macros.search import (
     SearchDocument,
     everyday_words,
@@ -53,6 +56,7 @@ DOWNLOADS_KEY = "kindness_downloads"
 PROBLEMS_KEY = "kindness_problems"
 SEARCH_KEY = "kindness_search"
 SIZES_KEY = "kindness_sizes"
+CONTROLS_KEY = "kindness_controls"
 OFFLINE_SHIM = "assets/javascripts/vendor/iframe-worker-shim.js"
 log = logging.getLogger("mkdocs.plugins.kindness")
 SERVING = False
@@ -125,7 +129,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if refused:
         file, reason = refused[0]
         raise PluginError(f"docs/{printable(file.src_uri)}: {reason}")
+    config[CONTROLS_KEY] = {}
     for page in site_of(config).generated:
+        if page.controls:
+            config[CONTROLS_KEY][page.src_uri] = page.controls
         file = File.generated(config, page.src_uri, content=page.markdown)
         # edit_uri is relative to the docs folder in the repository; data files sit beside it.
         file.edit_uri = f"../{page.edit_path}" if page.edit_path else None
@@ -230,7 +237,7 @@ def on_build_error(error: Exception) -> None:
 
 @event_priority(100)  # first, to stop the page's time limit
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Let only known-safe HTML into the published page."""
+    """Let only known-safe HTML into the published page, then add the template's controls."""
     watchdog.stop()
     html = sanitise(html)
     if page.file.generated_by is None and not config[PROBLEMS_KEY]:
@@ -239,7 +246,31 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         if problem:
             raise PluginError(str(ContentError([problem])))
         config[SIZES_KEY][label] = len(html.encode())
+    # A heading whose id the sanitiser removed leaves the table of contents too, so no link
+    # points at nothing (and no id reaches the theme's href unchecked).
+    page.toc.items = _kept_anchors(page.toc.items)
+    controls = "" if config[PROBLEMS_KEY] else config[CONTROLS_KEY].get(page.file.src_uri, "")
+    if controls:
+        if CONTROLS_SLOT not in html:
+            raise PluginError(f"{page.file.src_uri}: the page has no place for its filters.")
+        # Links to examples, made as MkDocs makes them, for the published site and offline copy.
+        example = File(f"examples/{EXAMPLE_ID}.md", "", "", config.use_directory_urls)
+        link = escape(example.url_relative_to(page.file))
+        controls = controls.replace(f'data-kip-link="{EXAMPLE_ID}"', f'data-kip-link="{link}"')
+        html = html.replace(CONTROLS_SLOT, controls, 1)
     return html
+
+
+def _kept_anchors(links: list[AnchorLink]) -> list[AnchorLink]:
+    """Return the contents entries whose heading kept its id; a dropped one's children move up."""
+    kept: list[AnchorLink] = []
+    for link in links:
+        link.children = _kept_anchors(link.children)
+        if allowed_id(link.id):
+            kept.append(link)
+        else:
+            kept.extend(link.children)
+    return kept
 
 
 def on_page_context(
@@ -292,10 +323,21 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     """Let the theme render a part once for all the pages that share a key (the navigation)."""
     env.add_extension(FragmentCache)
     return env
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    """Give a page made from a theme template alone (404.html) its security policy."""
+    return _with_policy(template_name, output_content)
+
+
+def _with_policy(name: str, html: str) -> str:
+    try:
+        return with_page_policy(name, html)
+    except UnreviewedScriptError as error:
+        raise PluginError(str(error)) from None
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """Keep what the search index needs from each built page."""
+    """Give each page its security policy; keep what the search index needs from it."""
+    output = _with_policy(page.file.src_uri, output)
     documents: list[SearchDocument] | None = config[SEARCH_KEY]
     if documents is not None:
         with stage(SEARCH):

@@ -56,6 +56,9 @@ class GeneratedPage:
     src_uri: str
     markdown: str
     edit_path: str | None = None
+    # HTML a handbook template wrote, which the build hook puts in the page's CONTROLS_SLOT
+    # after sanitising: it may carry what content may not (data-* settings, a form).
+    controls: str = ""
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,11 @@ pytestmark = pytest.mark.slow
 # Installed from npm by `make test` (package.json pins it); it runs with the system's Java.
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 INDEX = "pagefind"  # Pagefind's own files: no pages
+# The checker applies each page's own security policy, reading pages as files, where 'self'
+# names no site, and it does not check script hashes, so it notes every file and reviewed
+# script as refused. Browsers, which the policy is for, are tested serving the site and from
+# disk (tests/test_page_policy.py).
+CHECKER_POLICY_NOTE = "violates Content Security Policy (meta tag)"
 
 
 def check(pages: list[Path]) -> list[str]:
@@ -36,6 +41,7 @@ def check(pages: list[Path]) -> list[str]:
         f"{m.get('url', '?').rsplit('/site/', 1)[-1]}:{m.get('lastLine', '?')} "
         f"{m['type']}: {m['message']}"
         for m in messages
+        if CHECKER_POLICY_NOTE not in m["message"]
     ]
 
 

@@ -7,19 +7,24 @@
 // and bookmarked. Within a group any ticked value matches; across groups, every group must.
 // One filter lives only in the address: ?cites=reports/some-report keeps the examples that refer
 // to that page or record. The "All ... practice examples that refer to this" links set it.
+// Every setting and control is read from inside the element the template writes
+// (macros/templates/examples_filters.html.j2): content can carry no data-* attribute, so no
+// page can make an element this script follows. The examples listed without JavaScript are
+// the content just after it, which the script only hides and shows.
 document$.subscribe(function () {
   var root = document.querySelector("[data-kip-filter]");
-  if (!root) {
+  var staticList = root && root.nextElementSibling;
+  if (!root || !staticList) {
     return;
   }
   var PER_SCREEN = 50;
+  var panel = root.querySelector(".kip-filter");
   var form = root.querySelector("form");
   var details = root.querySelector("details");
   var boxes = Array.prototype.slice.call(form.querySelectorAll("input[type=checkbox]"));
-  var count = document.querySelector(".kip-filter__count");
-  var staticList = document.querySelector("[data-kip-static]");
+  var count = root.querySelector(".kip-filter__count");
   var staticText = count.textContent;
-  var total = Number(count.getAttribute("data-total"));
+  var total = Number(root.getAttribute("data-total"));
   var results = document.createElement("div");
   results.className = "kip-examples";
   results.hidden = true;
@@ -45,14 +50,10 @@ document$.subscribe(function () {
     }).length;
   });
 
-  // Links to examples are made like the links already on the page, so they work on the
-  // published site and in the offline copy alike.
+  // Links to examples follow the pattern the build wrote, made as MkDocs makes links, so they
+  // work on the published site and in the offline copy alike.
   function linkTo(id) {
-    var sample = staticList.querySelector(".kip-example[data-id]");
-    var sampleId = sample.getAttribute("data-id");
-    var href = sample.querySelector("h2 a").getAttribute("href");
-    var at = href.lastIndexOf(sampleId);
-    return href.slice(0, at) + id + href.slice(at + sampleId.length);
+    return root.getAttribute("data-kip-link").replace("EXAMPLE-ID", id);
   }
 
   function load(then) {
@@ -209,7 +210,7 @@ document$.subscribe(function () {
   boxes.forEach(function (box) {
     box.checked = params.getAll(box.name).indexOf(box.value) !== -1;
   });
-  root.hidden = false;
+  panel.hidden = false;
   form.addEventListener("change", function () {
     update(true);
   });
