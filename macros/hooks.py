@@ -323,6 +323,8 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     """Let the theme render a part once for all the pages that share a key (the navigation)."""
     env.add_extension(FragmentCache)
     return env
+
+
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
     """Give a page made from a theme template alone (404.html) its security policy."""
     return _with_policy(template_name, output_content)
