@@ -45,8 +45,10 @@ def press_link(page: Page, name: str) -> None:
     for _ in range(MOST_TABS):
         page.keyboard.press("Tab")
         focused = page.evaluate(
+            # Chromium can report no active element for a moment; that is not a link either.
             "() => { const el = document.activeElement;"
-            " return el.tagName === 'A' && el.closest('article') ? el.textContent.trim() : ''; }"
+            " return el && el.tagName === 'A' && el.closest('article')"
+            " ? el.textContent.trim() : ''; }"
         )
         if focused == name:
             page.keyboard.press("Enter")
