@@ -54,7 +54,8 @@ ROLES = {"note", "navigation", "status"}
 # __tabbed_1_1) and the handbook's own with "kip-", which content may not use. Other ids are
 # refused rather than given a prefix: a prefix would change every heading's address, and with
 # it every link into the handbook; the ids the Markdown extensions make all pass unchanged.
-CONTENT_ID = re.compile(r"[a-z0-9][a-z0-9_-]{0,99}")
+# As long as a heading made from the longest text a field allows (300 characters) can make.
+CONTENT_ID = re.compile(r"[a-z0-9][a-z0-9_-]{0,299}")
 RESERVED_ID_PREFIX = "kip-"
 # Names a script tests as a global (`typeof mermaid`): an id would make the name defined.
 # (The handbook's own global, window.kipExamples, has a capital: no content id can take it.)
