@@ -44,7 +44,7 @@ ADMONITION_TYPES = {
 CLASSES = ADMONITION_TYPES | {
     "admonition", "admonition-title", "headerlink", "md-button",
     "kip-applies", "kip-cards", "kip-controls", "kip-example", "kip-examples", "kip-facts",
-    "kip-filter__count", "kip-pages", "kip-questions",
+    "kip-filter__count", "kip-notice", "kip-pages", "kip-questions",
 }  # fmt: skip
 CODE_CLASS = re.compile(r"language-[a-z0-9]{1,30}")
 ROLES = {"note", "navigation", "status"}
