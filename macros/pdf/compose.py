@@ -237,6 +237,10 @@ class _Reader:
         title = " ".join(first.get_text().split()) if isinstance(first, Tag) else uri
         if isinstance(first, Tag):
             _add_class(first, "kip-title")
+            # Links and the contents point at the title itself, not at the section round it:
+            # WeasyPrint may leave a section's top rule at the foot of one page and move its
+            # title to the next, and a page number must be where the reader finds the title.
+            first["id"] = anchor
         _nest(article, 2 + demote)
         for heading in article.find_all(["h2", "h3", "h4", "h5", "h6"], id=True):
             words = " ".join(heading.get_text().split())
