@@ -40,9 +40,7 @@ def pdfs(published_site: Path, content: Site) -> dict[str, PdfReader]:
 def expected_headings(published_site: Path, content: Site, chapter: Chapter) -> list[str]:
     document = compose(content.catalogue, chapter, published_site, CONFIG["site_url"], build_date())
     soup = BeautifulSoup(render_document(document, CONFIG["site_name"]), "html.parser")
-    # Pages and their sections, the appendix and its examples, the notes: levels 2 and 3.
-    headings = soup.find_all(["h2", "h3"])
-    return [words(h.get_text()) for h in headings if "contents__title" not in h.get("class", [])]
+    return [words(h.get_text()) for h in soup.find_all(["h1", "h2"])]
 
 
 def outline_titles(outline: list[object]) -> list[str]:

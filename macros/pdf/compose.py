@@ -13,7 +13,6 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from bs4 import BeautifulSoup, Tag
-from bs4.element import PageElement
 from bs4.filter import SoupStrainer
 from markupsafe import Markup
 
@@ -122,9 +121,9 @@ def compose(
     targets = {site_path(uri): anchor_for(uri) for uri in chapter.pages}
     targets |= {site_path(src_uri(Ref("example", key))): f"x-{key}" for key in examples}
     reader = _Reader(site_dir, targets, site_url, _Notes(), {})
-    sections = [reader.section(uri, anchor_for(uri), demote=1) for uri in chapter.pages]
+    sections = [reader.section(uri, anchor_for(uri), demote=False) for uri in chapter.pages]
     appendix = [
-        reader.section(src_uri(Ref("example", key)), f"x-{key}", demote=2) for key in examples
+        reader.section(src_uri(Ref("example", key)), f"x-{key}", demote=True) for key in examples
     ]
     citations = {
         address: text for _, found in [*sections, *appendix] for address, text in found.items()
@@ -158,19 +157,12 @@ def _places(
 ) -> dict[str, str]:
     places = {section.anchor: f"'{section.title}'" for section, _ in sections}
     places |= {section.anchor: f"the example '{section.title}'" for section, _ in appendix}
-    places |= {note.anchor: f"note {note.number}, {_cited(note.text)}" for note in notes}
-    # A link to an address is described by what the notes call it: a source's title and publisher.
-    places |= {note.address: _cited(note.text) for note in notes}
+    places |= {note.anchor: f"note {note.number}, {note.shown}" for note in notes}
     return places | {
         "contents": "the contents",
         "appendix": "the appendix of practice examples",
         "notes": "the sources and web addresses",
     }
-
-
-def _cited(text: str) -> str:
-    """Return a note's words without the date its address was checked, to describe a link."""
-    return text.split(", checked ", maxsplit=1)[0].split(" (checked ", maxsplit=1)[0].rstrip(" .")
 
 
 def render_document(document: ChapterDocument, site_name: str) -> str:
@@ -204,12 +196,8 @@ class _Reader:
     notes: _Notes
     headings: dict[str, str]  # id of a heading in this document -> its words
 
-    def section(self, uri: str, anchor: str, *, demote: int) -> tuple[Section, dict[str, str]]:
-        """Return a page's content as a print section, and its sources by address.
-
-        Its headings go `demote` levels down: the chapter's title, on the cover, is the one
-        first-level heading, pages are second-level, and the examples in the appendix third.
-        """
+    def section(self, uri: str, anchor: str, *, demote: bool) -> tuple[Section, dict[str, str]]:
+        """Return a page's content as a print section, and its sources by address."""
         text = html_file(self.site_dir, uri).read_text(encoding="utf-8")
         # Only the page's <article> is parsed: the menus around it are most of the file.
         article = BeautifulSoup(text, "lxml", parse_only=SoupStrainer("article")).select_one(
@@ -224,24 +212,14 @@ class _Reader:
         self._links(article, uri, anchor)
         _site_images(article, site_path(uri))
         sources = _sources(article, anchor)
+        if demote:
+            for level in range(5, 0, -1):
+                for element in article.find_all(f"h{level}"):
+                    element.name = f"h{level + 1}"
         first = article.find(["h1", "h2"])
-        for facts in article.select("details.kip-facts"):
-            # On paper the facts are always open: their label is a heading, not a button.
-            facts.name = "div"
-            for label in facts.find_all("summary", limit=1):
-                label.name = "h2"
-                _add_class(label, "kip-facts__label")
-        for level in range(6 - demote, 0, -1):
-            for element in article.find_all(f"h{level}"):
-                element.name = f"h{level + demote}"
         title = " ".join(first.get_text().split()) if isinstance(first, Tag) else uri
         if isinstance(first, Tag):
             _add_class(first, "kip-title")
-            # Links and the contents point at the title itself, not at the section round it:
-            # WeasyPrint may leave a section's top rule at the foot of one page and move its
-            # title to the next, and a page number must be where the reader finds the title.
-            first["id"] = anchor
-        _nest(article, 2 + demote)
         for heading in article.find_all(["h2", "h3", "h4", "h5", "h6"], id=True):
             words = " ".join(heading.get_text().split())
             self.headings[str(heading["id"])] = f"'{words}' in '{title}'"
@@ -273,38 +251,6 @@ class _Reader:
         )
         mark.string = str(number)
         link.insert_after(mark)
-
-
-def _level(tag: object) -> int:
-    """Return a heading's level, or 7 for anything that is not a heading."""
-    name = tag.name if isinstance(tag, Tag) else ""
-    return int(name[1]) if len(name) == 2 and name[0] == "h" and name[1] in "123456" else 7
-
-
-def _nest(container: Tag, level: int) -> None:
-    """Wrap each heading of a level and what follows it, up to the next as high, in a section.
-
-    A screen reader then finds each section as one element of the PDF, under its heading.
-    """
-    if level > 6:
-        return
-    group: list[PageElement] = []
-    groups: list[list[PageElement]] = []
-    for child in list(container.children):
-        if _level(child) <= level:
-            group = [child] if _level(child) == level else []
-            if group:
-                groups.append(group)
-        elif group:
-            group.append(child)
-    for members in groups:
-        first = members[0]
-        if not isinstance(first, Tag):
-            continue
-        wrapper = first.wrap(BeautifulSoup("", "html.parser").new_tag("section"))
-        for member in members[1:]:
-            wrapper.append(member.extract())
-        _nest(wrapper, level + 1)
 
 
 def _add_class(tag: Tag, name: str) -> None:

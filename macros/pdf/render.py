@@ -12,11 +12,8 @@ from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
 from weasyprint import CSS, HTML
-from weasyprint.text.fonts import FontConfiguration
 
-from macros.pdf.boxes import recording
 from macros.pdf.fetcher import SiteFetcher
-from macros.pdf.fonts import FONT_DIR, font_stylesheet
 from macros.pdf.tags import finish_tags
 
 STYLESHEET = (importlib.resources.files("macros") / "templates" / "pdf" / "chapter.css").read_text(
@@ -57,21 +54,15 @@ def render_pdf(html: str, base_url: str, places: Mapping[str, str] | None = None
     `places` says in words what is at each anchor, for the descriptions of links to it.
     """
     fetcher = SiteFetcher(Path(url2pathname(urlsplit(base_url).path)), html)
-    fonts = FontConfiguration()
-    # The typeface's files are the only thing loaded from outside the site, by their own fetcher.
-    font_fetcher = SiteFetcher(FONT_DIR, "")
-    faces = CSS(string=font_stylesheet(), font_config=fonts, url_fetcher=font_fetcher)
     with collector_paused():
         document = HTML(string=html, base_url=base_url, url_fetcher=fetcher).render(
-            stylesheets=[faces, CSS(string=STYLESHEET, font_config=fonts)], font_config=fonts
+            stylesheets=[CSS(string=STYLESHEET)]
         )
         fetcher.check("A chapter PDF")
-        font_fetcher.check("A chapter PDF's typeface")
         # Streams are left for pikepdf to compress when the tags are finished: it does so faster.
-        with recording() as record:
-            data = document.write_pdf(pdf_variant="pdf/ua-1", uncompressed_pdf=True)
+        data = document.write_pdf(pdf_variant="pdf/ua-1", uncompressed_pdf=True)
         if data is None:  # write_pdf returns bytes when no target is given
             raise RuntimeError("WeasyPrint returned no PDF")
         pages = len(document.pages)
         del document  # its boxes go with the collection at the end
-    return RenderedPdf(finish_tags(data, places or {}, record.spaces()), pages)
+    return RenderedPdf(finish_tags(data, places or {}), pages)

@@ -17,36 +17,25 @@ import pikepdf
 
 from macros.pdf.tags.artifacts import mark_artifacts
 from macros.pdf.tags.contents import tag_contents
-from macros.pdf.tags.continued import join_pieces
 from macros.pdf.tags.definitions import pair_definitions
-from macros.pdf.tags.links import describe_links, drop_repeated_annotations, tag_links
+from macros.pdf.tags.links import describe_links, tag_links
 from macros.pdf.tags.lists import wrap_item_bodies
-from macros.pdf.tags.spaces import restore_spaces
 from macros.pdf.tags.tree import walk
 
 
-def finish_tags(
-    data: bytes,
-    descriptions: Mapping[str, str],
-    spaces: Mapping[tuple[int, int], str] | None = None,
-) -> bytes:
+def finish_tags(data: bytes, descriptions: Mapping[str, str]) -> bytes:
     """Return the PDF with links, artifacts, contents and link descriptions tagged properly.
 
-    `descriptions` names in words where each of the document's anchors goes (by anchor id);
-    `spaces` gives, by page and MCID, the text of each line end a word space follows.
+    `descriptions` names in words where each of the document's anchors goes (by anchor id).
     """
     with pikepdf.open(io.BytesIO(data)) as pdf:
-        parents = pikepdf.NumberTree(pdf.Root.StructTreeRoot.ParentTree)
-        artifacts = join_pieces(pdf, parents)
         tree = walk(pdf.Root.StructTreeRoot)
-        for page, leaders in tag_contents(pdf, tree).items():
-            artifacts.setdefault(page, {}).update(leaders)
+        parents = pikepdf.NumberTree(pdf.Root.StructTreeRoot.ParentTree)
+        leaders = tag_contents(pdf, tree)
         pair_definitions(tree)
         wrap_item_bodies(pdf, tree, parents)
         tag_links(tree, parents)
-        drop_repeated_annotations(pdf, tree, parents)
-        mark_artifacts(pdf, tree, parents, artifacts)
-        restore_spaces(pdf, spaces or {})
+        mark_artifacts(pdf, tree, parents, leaders)
         describe_links(pdf, descriptions)
         out = io.BytesIO()
         # The same input gives the same bytes: builds of one commit are compared byte for byte.

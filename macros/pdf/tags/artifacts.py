@@ -1,4 +1,4 @@
-"""Artifacts: marked content no element claims (running header, footer, leaders, repeats)."""
+"""Artifacts: marked content no element claims (running header, footer, leaders)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from collections.abc import Mapping
 import pikepdf
 from pikepdf import Array, Dictionary
 
-from macros.pdf.tags.tree import Tree, marked
+from macros.pdf.tags.tree import Tree, mcids
 
 # The start of a marked-content section with an MCID, as content streams write it. Text in
 # WeasyPrint's streams is hex-encoded, so this cannot match inside a string.
@@ -19,23 +19,21 @@ def mark_artifacts(
     pdf: pikepdf.Pdf,
     tree: Tree,
     parents: pikepdf.NumberTree,
-    kinds: Mapping[tuple[int, int], Mapping[int, bytes]],
+    leaders: Mapping[tuple[int, int], set[int]],
 ) -> None:
-    """Turn marked content that no element claims into artifacts: the margins, the leaders.
-
-    `kinds` gives, by page and MCID, how to open the artifacts already known (the leaders,
-    repeated table headers); the rest are the margins, placed by their height on the page.
+    """Turn marked content that no element claims into artifacts: the margins and the leaders.
 
     WeasyPrint marks the running header and footer like body text, then leaves their elements
     out of the tree; a screen reader would meet them on every page, detached from the text.
     """
     claimed: dict[tuple[int, int], set[int]] = {}
     for element in tree.order:
-        for on, mcid in marked(element):
-            claimed.setdefault(on.objgen, set()).add(mcid)
+        on = element.get("/Pg")
+        if on is not None:
+            claimed.setdefault(on.objgen, set()).update(mcids(element))
     for index, page in enumerate(pdf.pages):
         owned = claimed.get(page.obj.objgen, set())
-        known = kinds.get(page.obj.objgen, {})
+        layout = leaders.get(page.obj.objgen, set())
         # Only the operators that place text and open marked content: parsing the rest (the
         # text itself) would take most of the time, and nothing else needs reading.
         instructions = [
@@ -48,8 +46,8 @@ def mark_artifacts(
             continue
         middle = float(page.mediabox[3]) / 2
         artifacts = {
-            mcid: known[mcid]
-            if mcid in known
+            mcid: b"/Artifact <</Type /Layout>> BDC"
+            if mcid in layout
             else b"/Artifact <</Type /Pagination /Subtype /%s>> BDC"
             % (b"Header" if height > middle else b"Footer")
             for mcid, height in stray.values()

@@ -18,10 +18,9 @@ from macros.pdf.tags.tree import (
 )
 
 CONTENTS = "contents"  # the id of the contents list in the print document
-LEADER = b"/Artifact <</Type /Layout>> BDC"
 
 
-def tag_contents(pdf: pikepdf.Pdf, tree: Tree) -> dict[tuple[int, int], dict[int, bytes]]:
+def tag_contents(pdf: pikepdf.Pdf, tree: Tree) -> dict[tuple[int, int], set[int]]:
     """Tag the contents list as TOC and TOCI; return its leaders' marked content, by page.
 
     The leaders leave the structure tree here, to be drawn as layout artifacts.
@@ -36,11 +35,10 @@ def tag_contents(pdf: pikepdf.Pdf, tree: Tree) -> dict[tuple[int, int], dict[int
         role = roles.get(str(element.get("/S")))
         if role is not None:
             element.S = role
-    leaders: dict[tuple[int, int], dict[int, bytes]] = {}
+    leaders: dict[tuple[int, int], set[int]] = {}
     for element in inside:
         if is_leader(element, tree):
-            on = leaders.setdefault(element.Pg.objgen, {})
-            on.update(dict.fromkeys(mcids(element), LEADER))
+            leaders.setdefault(element.Pg.objgen, set()).update(mcids(element))
             drop_leader(element, tree)
     return leaders
 

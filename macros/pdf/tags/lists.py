@@ -32,8 +32,6 @@ def wrap_item_bodies(pdf: pikepdf.Pdf, tree: Tree, parents: pikepdf.NumberTree) 
             elif isinstance(kid, int) and "/Pg" in item:
                 # Marked content on the page names its structure element in the parent tree.
                 parents[int(item.Pg.StructParents)][int(kid)] = body
-            elif isinstance(kid, Dictionary) and kid.get("/Type") == "/MCR":
-                parents[int(kid.Pg.StructParents)][int(kid.MCID)] = body
         set_kids(item, [*[kid for kid in kids(item) if _is_part(kid)], body])
 
 

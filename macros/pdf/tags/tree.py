@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TypeGuard
 
@@ -63,7 +63,7 @@ def walk(root: Object) -> Tree:
     return tree
 
 
-def set_kids(element: Object, new: Sequence[Object | int]) -> None:
+def set_kids(element: Object, new: list[Object]) -> None:
     """Replace an element's kids."""
     element.K = Array(new)
 
@@ -73,21 +73,10 @@ def mcids(element: Dictionary) -> list[int]:
     return [int(kid) for kid in kids(element) if isinstance(kid, int)]
 
 
-def marked(element: Dictionary) -> list[tuple[Object, int]]:
-    """Return the page and MCID of each piece of marked content an element holds directly."""
-    found: list[tuple[Object, int]] = []
-    for kid in kids(element):
-        if isinstance(kid, int) and "/Pg" in element:
-            found.append((element.Pg, int(kid)))
-        elif isinstance(kid, Dictionary) and kid.get("/Type") == "/MCR":
-            found.append((kid.Pg, int(kid.MCID)))
-    return found
-
-
-def subtree(root: Object) -> list[Dictionary]:
+def subtree(root: Dictionary) -> list[Dictionary]:
     """Return an element and every element under it."""
     found: list[Dictionary] = []
-    stack: list[Dictionary] = [root] if isinstance(root, Dictionary) else []
+    stack: list[Dictionary] = [root]
     while stack:
         element = stack.pop()
         found.append(element)
