@@ -224,7 +224,8 @@ def test_hostile_attribute_text_shows_literally_and_runs_nothing(
         expect(link_tooltip).to_contain_text(LINK_TITLE_SHOWN)
         expect(link_tooltip.locator("img")).to_have_count(0)
         page.wait_for_timeout(1500)  # a refresh written into <head> would have fired by now
-        assert page.url.endswith("/chapter-one/first-page/")
+        # The same page: Material's navigation.tracking may add the section scrolled to as #hash.
+        assert page.url.split("#")[0].endswith("/chapter-one/first-page/")
         # The summary, in the page made from it and in the list of examples.
         page.goto(hostile_url + "/examples/illustrative-example/")
         expect(page.locator('meta[name="description"]')).to_have_attribute("content", SUMMARY)
