@@ -68,7 +68,7 @@ format: $(INSTALLED) ## Format the Python code with ruff
 typecheck: $(INSTALLED) ## Type-check the Python code with mypy
 	$(BIN)/mypy
 
-check-content: $(INSTALLED) ## Check your pages and records: the content checks and a strict build of the pages, every problem in one run
+check-content: $(INSTALLED) system ## Check your pages and records: the content checks and a strict build of the pages, every problem in one run
 	$(if $(BUILD_EPOCH),SOURCE_DATE_EPOCH=$(BUILD_EPOCH) )$(BIN)/python scripts/check_content.py
 
 check: $(INSTALLED) ## What CI runs: the content checks first, then lint, format check, type check, the tests
